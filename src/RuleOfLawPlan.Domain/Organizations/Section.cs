@@ -1,0 +1,52 @@
+namespace RuleOfLawPlan.Domain.Organizations;
+
+/// <summary>科室 / 中心 / 办 / 大队 — an internal unit that leads or supports tasks.</summary>
+public enum SectionKind
+{
+    /// <summary>科</summary>
+    Section = 1,
+    /// <summary>中心</summary>
+    Center = 2,
+    /// <summary>办 / 办公室</summary>
+    Office = 3,
+    /// <summary>大队 / 中队</summary>
+    Brigade = 4,
+    /// <summary>其他</summary>
+    Other = 9,
+}
+
+public sealed class Section
+{
+    private Section() { }
+
+    public Section(int organizationId, string name, SectionKind kind, int sortOrder, bool isSample = false)
+    {
+        OrganizationId = organizationId;
+        Update(name, kind, sortOrder);
+        IsSample = isSample;
+    }
+
+    public int Id { get; private set; }
+    public int OrganizationId { get; private set; }
+    public string Name { get; private set; } = "";
+    public SectionKind Kind { get; private set; }
+    public int SortOrder { get; private set; }
+
+    /// <summary>Made up for demonstration (示例), not taken from a real plan.</summary>
+    public bool IsSample { get; private set; }
+
+    public bool IsActive { get; private set; } = true;
+    public uint Version { get; private set; }
+
+    public void Update(string name, SectionKind kind, int sortOrder)
+    {
+        Name = Guard.Text(name, 100, "科室名称");
+        if (!Enum.IsDefined(kind)) throw new DomainException("科室类型无效");
+        Kind = kind;
+        SortOrder = sortOrder;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+}
