@@ -137,7 +137,7 @@ internal sealed class PlanBuilder(List<SourceLine> lines)
             var m = PlanPatterns.TopHeading().Match(lines[i].Text);
             if (!m.Success) continue;
             hasTopHeadings = true;
-            if (PlanPatterns.KeyWorkSection().IsMatch(SplitLead(m.Groups["rest"].Value).Lead)) hasKeyWorkWrapper = true;
+            if (PlanPatterns.KeyWorkSection().IsMatch(SplitHeading(m.Groups["rest"].Value).Lead)) hasKeyWorkWrapper = true;
         }
 
         // Without any 一、 headings the (一) headings can only be the key-work areas.
@@ -153,7 +153,7 @@ internal sealed class PlanBuilder(List<SourceLine> lines)
 
             if (PlanPatterns.TopHeading().Match(text) is { Success: true } top)
             {
-                var (title, rest) = SplitLead(top.Groups["rest"].Value);
+                var (title, rest) = SplitHeading(top.Groups["rest"].Value);
                 area = null;
                 task = null;
                 requirement = null;
@@ -176,7 +176,7 @@ internal sealed class PlanBuilder(List<SourceLine> lines)
 
             if (PlanPatterns.SubHeading().Match(text) is { Success: true } sub)
             {
-                var (title, rest) = SplitLead(sub.Groups["rest"].Value);
+                var (title, rest) = SplitHeading(sub.Groups["rest"].Value);
                 if (section == Section.KeyWork)
                 {
                     area = StartArea(line, "(" + sub.Groups["num"].Value + ")", title);
@@ -287,9 +287,14 @@ internal sealed class PlanBuilder(List<SourceLine> lines)
     }
 
     /// <summary>"加强城市管理领域立法工作。坚持围绕…" → lead sentence (without 。) and the rest.</summary>
-    private static (string Lead, string Remainder) SplitLead(string text)
+    private static (string Lead, string Remainder) SplitLead(string text) => SplitAt(text, ['。']);
+
+    /// <summary>Section headings are also glued with a colon: "二、组织领导:成立领导小组。".</summary>
+    private static (string Lead, string Remainder) SplitHeading(string text) => SplitAt(text, ['。', ':']);
+
+    private static (string Lead, string Remainder) SplitAt(string text, char[] stops)
     {
-        var stop = text.IndexOf('。');
+        var stop = text.IndexOfAny(stops);
         if (stop < 0) return (text.Trim().TrimEnd(':').Trim(), "");
         return (text[..stop].Trim(), text[(stop + 1)..].Trim());
     }
