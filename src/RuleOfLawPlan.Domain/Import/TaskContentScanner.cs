@@ -23,18 +23,42 @@ internal static class TaskContentScanner
 
     public static (IReadOnlyList<ParsedKpi> Kpis, IReadOnlyList<ParsedDeliverable> Deliverables) Scan(string title, string body)
     {
-        var kpis = new List<ParsedKpi>();
-        var deliverables = new List<ParsedDeliverable>();
+        var kpis = new KpiSet();
+        var deliverables = new DeliverableSet();
         var text = body.Length == 0 ? title : title + "。" + body;
         foreach (var raw in text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             FindKpis(raw, kpis);
             FindDeliverables(raw, deliverables);
         }
-        return (kpis, deliverables);
+        return (kpis.Items, deliverables.Items);
     }
 
-    private static void FindKpis(string sentence, List<ParsedKpi> kpis)
+    // Sets keep de-duplication linear even when a huge upload lands in one task.
+    private sealed class KpiSet
+    {
+        private readonly HashSet<(string, KpiComparator)> _seen = [];
+        public List<ParsedKpi> Items { get; } = [];
+
+        public void Add(ParsedKpi kpi)
+        {
+            if (kpi.Name.Length == 0) return;   // a target with no subject cannot be tracked
+            if (_seen.Add((kpi.Name, kpi.Comparator))) Items.Add(kpi);
+        }
+    }
+
+    private sealed class DeliverableSet
+    {
+        private readonly HashSet<string> _seen = [];
+        public List<ParsedDeliverable> Items { get; } = [];
+
+        public void Add(ParsedDeliverable deliverable)
+        {
+            if (deliverable.Name.Length > 0 && _seen.Add(deliverable.Name)) Items.Add(deliverable);
+        }
+    }
+
+    private static void FindKpis(string sentence, KpiSet kpis)
     {
         foreach (var m in PlanPatterns.ReachPercent().EnumerateMatches(sentence))
         {
@@ -45,7 +69,7 @@ internal static class TaskContentScanner
             else if (match.Groups["above"].Success) comparator = KpiComparator.AtLeast;
             else continue;   // "达85%" without 以上 usually reports a past figure, not a target
             var name = Subject(sentence, m.Index, ClauseBoundaries);
-            Add(kpis, new ParsedKpi(name, sentence, comparator, value, "%", KpiKind.Percentage));
+            kpis.Add(new ParsedKpi(name, sentence, comparator, value, "%", KpiKind.Percentage));
         }
 
         foreach (var m in PlanPatterns.BoundPercent().EnumerateMatches(sentence))
@@ -58,7 +82,7 @@ internal static class TaskContentScanner
             var denominator = match.Groups["den"].Value.Trim().TrimEnd('的').Trim();
             var kind = denominator.Length > 0 ? KpiKind.Ratio : KpiKind.Percentage;
             var name = Subject(sentence, m.Index, ClauseBoundaries);
-            Add(kpis, new ParsedKpi(name, sentence, comparator, value, "%", kind));
+            kpis.Add(new ParsedKpi(name, sentence, comparator, value, "%", kind));
         }
 
         foreach (var m in PlanPatterns.FullCoverage().EnumerateMatches(sentence))
@@ -68,7 +92,7 @@ internal static class TaskContentScanner
             var afterDeng = subject.LastIndexOf('等');
             if (afterDeng >= 0) subject = StripLeading(subject[(afterDeng + 1)..]);
             if (subject.Length == 0) continue;
-            Add(kpis, new ParsedKpi(subject + "覆盖率", sentence, KpiComparator.Equal, 100m, "%", KpiKind.Percentage));
+            kpis.Add(new ParsedKpi(subject + "覆盖率", sentence, KpiComparator.Equal, 100m, "%", KpiKind.Percentage));
         }
 
         foreach (var m in PlanPatterns.DoubleDecrease().EnumerateMatches(sentence))
@@ -78,12 +102,12 @@ internal static class TaskContentScanner
             {
                 var name = StripLeading(part);
                 if (name.Length > 0)
-                    Add(kpis, new ParsedKpi(name, sentence, KpiComparator.DecreaseYearOnYear, null, "", KpiKind.YearOnYearCount));
+                    kpis.Add(new ParsedKpi(name, sentence, KpiComparator.DecreaseYearOnYear, null, "", KpiKind.YearOnYearCount));
             }
         }
     }
 
-    private static void FindDeliverables(string sentence, List<ParsedDeliverable> deliverables)
+    private static void FindDeliverables(string sentence, DeliverableSet deliverables)
     {
         if (!sentence.Contains('《')) return;
         foreach (var pattern in new[] { PlanPatterns.VerbThenDocuments(), PlanPatterns.DocumentsThenVerb() })
@@ -96,18 +120,10 @@ internal static class TaskContentScanner
                 foreach (var doc in PlanPatterns.DocumentName().EnumerateMatches(match.Groups["docs"].ValueSpan))
                 {
                     var name = match.Groups["docs"].Value.Substring(doc.Index + 1, doc.Length - 2).Trim();
-                    if (name.Length == 0 || deliverables.Exists(d => d.Name == name)) continue;
                     deliverables.Add(new ParsedDeliverable(name, action, sentence));
                 }
             }
         }
-    }
-
-    private static void Add(List<ParsedKpi> kpis, ParsedKpi kpi)
-    {
-        if (kpi.Name.Length == 0) return;   // a target with no subject cannot be tracked
-        if (kpis.Exists(k => k.Name == kpi.Name && k.Comparator == kpi.Comparator)) return;
-        kpis.Add(kpi);
     }
 
     /// <summary>The words before a target phrase, back to the previous clause boundary.</summary>
