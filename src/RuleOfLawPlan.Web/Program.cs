@@ -1,26 +1,51 @@
-var builder = WebApplication.CreateBuilder(args);
+using RuleOfLawPlan.Web.Cli;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Startup;
+using Serilog;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+var command = CommandLine.Parse(args);
+if (command.Error is not null)
 {
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    Console.Error.WriteLine(command.Error);
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
 }
 
-app.UseHttpsRedirection();
+// A dry run only reads the file: no configuration, no database.
+if (command is { Verb: CommandVerb.ImportPlan, DryRun: true })
+    return ImportPlanCommand.DryRun(command.File!, Console.Out, Console.Error);
 
-app.UseRouting();
+try
+{
+    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    builder.AddPlanServices();
+    await using var app = builder.Build();
+    app.UsePlanPipeline();
 
-app.UseAuthorization();
+    return command.Verb switch
+    {
+        CommandVerb.Migrate => await DatabaseCommands.MigrateAsync(app),
+        CommandVerb.ImportPlan => await ImportPlanCommand.ImportAsync(app, command.File!),
+        _ => await RunWebAsync(app),
+    };
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "RuleOfLawPlan stopped: {Message}", ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+static async Task<int> RunWebAsync(WebApplication app)
+{
+    await app.Services.PrepareDatabaseAsync(app.Environment, app.Configuration);
+    await app.RunAsync();
+    return 0;
+}
 
-app.Run();
+public partial class Program;

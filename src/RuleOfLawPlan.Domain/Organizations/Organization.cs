@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RuleOfLawPlan.Domain.Organizations;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class Organization
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
     public string? ShortName { get; private set; }
+    [Timestamp]
     public uint Version { get; private set; }
 
     public void Rename(string name, string? shortName)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RuleOfLawPlan.Domain.Organizations;
 
 /// <summary>科室 / 中心 / 办 / 大队 — an internal unit that leads or supports tasks.</summary>
@@ -36,6 +38,7 @@ public sealed class Section
     public bool IsSample { get; private set; }
 
     public bool IsActive { get; private set; } = true;
+    [Timestamp]
     public uint Version { get; private set; }
 
     public void Update(string name, SectionKind kind, int sortOrder)

@@ -1,0 +1,99 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using RuleOfLawPlan.Domain.Import;
+using RuleOfLawPlan.Web.Data;
+
+namespace RuleOfLawPlan.Web.Cli;
+
+/// <summary><c>import-plan FILE [--dry-run]</c>: read a plan document; print it, or store it as a new draft.</summary>
+public static class ImportPlanCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // Chinese stays readable in the terminal instead of \uXXXX escapes.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static int DryRun(string file, TextWriter output, TextWriter error)
+    {
+        if (!TryRead(file, error, out var bytes)) return 1;
+        var parsed = PlanDocumentParser.Parse(bytes);
+        output.WriteLine(JsonSerializer.Serialize(ToJsonShape(parsed), Json));
+        return 0;
+    }
+
+    public static async Task<int> ImportAsync(WebApplication app, string file)
+    {
+        if (!TryRead(file, Console.Error, out var bytes)) return 1;
+        var parsed = PlanDocumentParser.Parse(bytes);
+        if (parsed.Areas.Count == 0)
+        {
+            Console.Error.WriteLine("未识别出任何重点工作，未导入 / no key-work areas found, nothing imported");
+            WriteWarnings(parsed, Console.Error);
+            return 1;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanDb>();
+        var bureau = await DatabaseSetup.EnsureBureauAsync(db, CancellationToken.None);
+        var plan = parsed.ToDraftPlan(bureau.Id, fallbackYear: DateTime.Today.Year);
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+
+        Console.WriteLine($"已导入草稿计划 #{plan.Id}《{plan.Title}》：{plan.Areas.Count} 项重点工作，{plan.Areas.Sum(a => a.Tasks.Count)} 项任务");
+        WriteWarnings(parsed, Console.Out);
+        return 0;
+    }
+
+    private static bool TryRead(string file, TextWriter error, out byte[] bytes)
+    {
+        bytes = [];
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"找不到文件 / file not found: {file}");
+            return false;
+        }
+
+        bytes = File.ReadAllBytes(file);
+        return true;
+    }
+
+    private static void WriteWarnings(ParsedPlan parsed, TextWriter writer)
+    {
+        foreach (var warning in parsed.Warnings)
+            writer.WriteLine(warning.Line is int line ? $"警告 第{line}行：{warning.Message}" : $"警告：{warning.Message}");
+    }
+
+    private static object ToJsonShape(ParsedPlan plan) => new
+    {
+        header = new { plan.Title, plan.Year, organ = plan.IssuingOrgan, date = plan.IssueDate, plan.Preamble, plan.GuidingIdeology, plan.Leadership },
+        areas = plan.Areas.Select(a => new
+        {
+            ordinal = a.OrdinalText,
+            a.Title,
+            a.Body,
+            tasks = a.Tasks.Select(t => new { t.Number, t.Title, t.Body, t.Kpis, t.Deliverables }),
+        }),
+        kpis = plan.Areas.SelectMany(a => a.Tasks.SelectMany(t => t.Kpis.Select(k => new
+        {
+            area = a.OrdinalText,
+            task = t.Number,
+            k.Name,
+            k.Comparator,
+            k.Target,
+            k.Unit,
+            k.Kind,
+            k.SourceSentence,
+        }))),
+        deliverables = plan.Areas.SelectMany(a => a.Tasks.SelectMany(t => t.Deliverables.Select(d => new { area = a.OrdinalText, task = t.Number, d.Name, d.Action }))),
+        requirements = plan.Requirements,
+        organ = plan.IssuingOrgan,
+        date = plan.IssueDate,
+        warnings = plan.Warnings,
+    };
+}

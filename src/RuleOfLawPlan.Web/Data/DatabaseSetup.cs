@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Import;
+using RuleOfLawPlan.Domain.Organizations;
+
+namespace RuleOfLawPlan.Web.Data;
+
+/// <summary>Schema and first-run data, run before the app takes requests.</summary>
+public static class DatabaseSetup
+{
+    public const string BureauName = "日喀则市城市管理和综合执法局";
+
+    /// <summary>The plan document shipped with the app (data/plan-2023.txt in the repository).</summary>
+    public static string ShippedPlanPath => Path.Combine(AppContext.BaseDirectory, "SeedData", "plan-2023.txt");
+
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IHostEnvironment environment,
+        IConfiguration configuration, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanDb>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+
+        // Production upgrades its schema on purpose, with the `migrate` command, after a backup.
+        if (environment.IsDevelopment())
+            await db.Database.MigrateAsync(ct);
+
+        var organization = await EnsureBureauAsync(db, ct);
+        if (configuration.GetValue("Seed:ShippedPlan", true))
+            await ImportShippedPlanAsync(db, organization.Id, logger, ct);
+        if (environment.IsDevelopment())
+            await SampleData.EnsureSectionsAsync(db, organization.Id, ct);
+    }
+
+    public static async Task<Organization> EnsureBureauAsync(PlanDb db, CancellationToken ct)
+    {
+        var bureau = await db.Organizations.FirstOrDefaultAsync(o => o.Name == BureauName, ct);
+        if (bureau is not null) return bureau;
+        bureau = new Organization(BureauName, "市城管局");
+        db.Organizations.Add(bureau);
+        await db.SaveChangesAsync(ct);
+        return bureau;
+    }
+
+    /// <summary>First run: the bureau's 2023 plan, imported from its document and put into execution.</summary>
+    private static async Task ImportShippedPlanAsync(PlanDb db, int organizationId, ILogger logger, CancellationToken ct)
+    {
+        if (await db.Plans.AnyAsync(ct)) return;
+        var parsed = PlanDocumentParser.Parse(await File.ReadAllBytesAsync(ShippedPlanPath, ct));
+        var plan = parsed.ToDraftPlan(organizationId, fallbackYear: 2023);
+        plan.Activate();
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Imported the shipped plan {Title}: {Areas} areas, {Tasks} tasks, {Warnings} warnings",
+            plan.Title, plan.Areas.Count, plan.Areas.Sum(a => a.Tasks.Count), parsed.Warnings.Count);
+    }
+}

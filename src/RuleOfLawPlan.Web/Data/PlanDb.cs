@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Organizations;
+using RuleOfLawPlan.Domain.Plans;
+
+namespace RuleOfLawPlan.Web.Data;
+
+/// <summary>The one DbContext: plan data, accounts and data-protection keys in one PostgreSQL database.</summary>
+public sealed class PlanDb(DbContextOptions<PlanDb> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<WorkPlan> Plans => Set<WorkPlan>();
+    public DbSet<KeyArea> Areas => Set<KeyArea>();
+    public DbSet<PlanTask> Tasks => Set<PlanTask>();
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<Instruction> Instructions => Set<Instruction>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlanDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in SQL, in the audit trail and in backups.
+        configurationBuilder.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PlanTaskStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<KpiComparator>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<KpiKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<DeliverableAction>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<SectionKind>().HaveConversion<string>().HaveMaxLength(20);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using RuleOfLawPlan.Domain;
+using RuleOfLawPlan.Domain.Plans;
+
+namespace RuleOfLawPlan.Web.Pages;
+
+/// <summary>
+/// Chinese names of domain values. They are resource keys: pages pass them through the localizer
+/// (<c>@L[Labels.Of(status)]</c>) so en-US shows the English.
+/// </summary>
+public static class Labels
+{
+    public static string Of(PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "草稿",
+        PlanStatus.Active => "执行中",
+        PlanStatus.Closed => "已结束",
+        _ => status.ToString(),
+    };
+
+    public static string Of(PlanTaskStatus status) => status switch
+    {
+        PlanTaskStatus.NotStarted => "未开始",
+        PlanTaskStatus.InProgress => "推进中",
+        PlanTaskStatus.Completed => "已完成",
+        _ => status.ToString(),
+    };
+
+    public static string Of(DeliverableAction action) => action switch
+    {
+        DeliverableAction.Revise => "修改",
+        DeliverableAction.Draft => "起草出台",
+        _ => action.ToString(),
+    };
+
+    public static string Of(KpiKind kind) => kind switch
+    {
+        KpiKind.Percentage => "百分比",
+        KpiKind.Ratio => "两数之比",
+        KpiKind.YearOnYearCount => "与上年比较",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>"≥ 90%", "= 100%", or the key "比上年下降" for year-on-year counts.</summary>
+    public static string Target(KpiComparator comparator, decimal? target, string unit)
+    {
+        if (comparator == KpiComparator.DecreaseYearOnYear || target is null) return "比上年下降";
+        var sign = comparator switch
+        {
+            KpiComparator.AtLeast => "≥",
+            KpiComparator.AtMost => "≤",
+            _ => "=",
+        };
+        return $"{sign} {target.Value.ToString("0.##", CultureInfo.InvariantCulture)}{unit}";
+    }
+
+    /// <summary>"(一)" for area 1.</summary>
+    public static string AreaOrdinal(int ordinal) => $"（{ChineseNumerals.Format(ordinal)}）";
+
+    public static string ChineseDate(DateOnly? date) =>
+        date is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : "";
+
+    public static string StatusBadge(PlanTaskStatus status) => status switch
+    {
+        PlanTaskStatus.Completed => "text-bg-success",
+        PlanTaskStatus.InProgress => "text-bg-primary",
+        _ => "text-bg-secondary",
+    };
+}

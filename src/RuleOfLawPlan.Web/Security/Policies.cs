@@ -1,0 +1,29 @@
+namespace RuleOfLawPlan.Web.Security;
+
+/// <summary>
+/// Named policies; docs/permissions.md is the matrix they implement. Page-level policies say who may
+/// open a page at all; task operations are checked on the task itself (resource-based).
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in, enabled user: read plans, tasks, dashboard.</summary>
+    public const string Read = nameof(Read);
+
+    /// <summary>Admin: users and their roles.</summary>
+    public const string ManageUsers = nameof(ManageUsers);
+
+    /// <summary>Admin: sections (科室/中心).</summary>
+    public const string ManageSections = nameof(ManageSections);
+
+    /// <summary>Office: plans (import, header, activate/close), tasks, assignments, KPIs, reports.</summary>
+    public const string ManagePlans = nameof(ManagePlans);
+
+    /// <summary>Office and Admin: browse the audit trail.</summary>
+    public const string ViewAudit = nameof(ViewAudit);
+
+    /// <summary>Section heads (which task is checked on the task): the progress form.</summary>
+    public const string ReportProgress = nameof(ReportProgress);
+
+    /// <summary>Leaders: 批示 on tasks.</summary>
+    public const string Instruct = nameof(Instruct);
+}

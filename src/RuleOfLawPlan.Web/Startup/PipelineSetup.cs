@@ -1,0 +1,22 @@
+using Serilog;
+
+namespace RuleOfLawPlan.Web.Startup;
+
+public static class PipelineSetup
+{
+    public static WebApplication UsePlanPipeline(this WebApplication app)
+    {
+        // Pages get the Chinese error page; everything else (health, future APIs) gets ProblemDetails.
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthorization();
+
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.LocalPostgres;
+using Serilog;
+
+namespace RuleOfLawPlan.Web.Startup;
+
+public static class ServiceSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static WebApplicationBuilder AddPlanServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+        // Uses ConnectionStrings:Plan when set; otherwise starts the machine's own PostgreSQL.
+        builder.AddPlanDatabaseConnection();
+        var connectionString = builder.Configuration.GetConnectionString("Plan")!;
+        builder.Services.AddDbContext<PlanDb>(options => PlanDbOptions.Configure(options, connectionString));
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("RuleOfLawPlan")
+            .PersistKeysToDbContext<PlanDb>();
+
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The bureau works in Chinese whatever the browser says: only an explicit choice switches.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        builder.Services.AddRazorPages().AddViewLocalization();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddDbContextCheck<PlanDb>("database");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Pages.Plans.PlanOverviewQuery>();
+        return builder;
+    }
+}
