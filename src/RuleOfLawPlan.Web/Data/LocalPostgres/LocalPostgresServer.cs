@@ -144,6 +144,8 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             _logger.LogInformation("Local PostgreSQL on {DataDirectory} is not running", DataDirectory);
             return;
         }
+        // Pooled connections die with the server; a later server on the same socket must not be handed them.
+        NpgsqlConnection.ClearAllPools();
         // Not cancellable: a half-stopped server is worse than a slow shutdown, and -t bounds the wait.
         var result = await _pg.RunProgramAsync("pg_ctl",
             ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", Seconds(_timeout)], CancellationToken.None);
@@ -282,12 +284,36 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
         // postmaster.pid lines: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
         var lines = await File.ReadAllLinesAsync(pidFile, ct);
+        // pg_ctl (and the postmaster) take a zombie for a live server. Zombies stay where init does not reap
+        // orphans (some containers); deleting the pid file ourselves could race the dead server's children.
+        if (lines.Length > 0 && int.TryParse(lines[0], out var pid) && IsZombie(pid))
+        {
+            throw new LocalPostgresException($"""
+                postmaster.pid in {dataDirectory} names process {pid}, a server that has died but was not reaped by its parent.
+                Once no postgres process for this folder remains, delete {pidFile} and start again.
+                {dataDirectory} 中的 postmaster.pid 指向已退出但未被回收的进程 {pid}。确认该目录没有其他 postgres 进程后，删除 {pidFile} 再启动。
+                """);
+        }
         if (lines.Length < 5 || !int.TryParse(lines[3], out var port) || lines[4].Length == 0)
         {
             throw new LocalPostgresException(
                 $"A PostgreSQL server is running on {dataDirectory} but its postmaster.pid names no Unix socket; stop it (pg_ctl stop -D {dataDirectory}) and start again.");
         }
         return (lines[4], port);
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The state follows the command name, which is in parentheses and may itself contain ')'.
+            return stat[stat.LastIndexOf(')') + 2] == 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     [UnsupportedOSPlatform("windows")]
