@@ -185,7 +185,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
                 await connection.OpenAsync(ct);
                 return;
             }
-            catch (NpgsqlException e) when (Adopted && DateTime.UtcNow < deadline && e is not PostgresException { SqlState: not "57P03" })
+            catch (NpgsqlException e) when (Adopted && DateTime.UtcNow < deadline && IsNotReadyYet(e))
             {
                 await Task.Delay(100, ct);
             }
@@ -196,6 +196,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             }
         }
     }
+
+    // No socket yet, or 57P03 "the database system is starting up"; any other server error is final.
+    private static bool IsNotReadyYet(NpgsqlException e) => e is not PostgresException || e is PostgresException { SqlState: "57P03" };
 
     internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
