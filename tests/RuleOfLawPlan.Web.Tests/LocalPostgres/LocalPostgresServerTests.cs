@@ -1,0 +1,190 @@
+using System.Runtime.Versioning;
+using Microsoft.Extensions.Logging.Abstractions;
+using RuleOfLawPlan.Web.Data.LocalPostgres;
+using RuleOfLawPlan.Web.Tests.Infrastructure;
+
+namespace RuleOfLawPlan.Web.Tests.LocalPostgres;
+
+/// <summary>Each test runs a cluster of its own in a folder of its own, apart from the run's shared cluster.</summary>
+// Unix sockets, uids and file modes: the embedded server is a Linux feature.
+[UnsupportedOSPlatform("windows")]
+public sealed class LocalPostgresServerTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string DataDirectory => _folder.Combine("data");
+
+    private LocalPostgresOptions Options(bool throwaway = true) =>
+        new() { DataDirectory = DataDirectory, Throwaway = throwaway };
+
+    private static Task<LocalPostgresServer> Start(LocalPostgresOptions options) =>
+        LocalPostgresServer.StartAsync(options, NullLogger.Instance, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Starting_on_an_empty_folder_creates_a_cluster_that_answers_on_a_socket_only()
+    {
+        await using var server = await Start(Options(throwaway: false));
+
+        server.Adopted.ShouldBeFalse();
+        File.Exists(Path.Combine(DataDirectory, "PG_VERSION")).ShouldBeTrue();
+        server.SocketDirectory.ShouldBe(DataDirectory + ".run");
+        (await Sql.Scalar<int>(server.ConnectionString, "SELECT 1")).ShouldBe(1);
+        (await Sql.Scalar<string>(server.ConnectionString, "SELECT current_database()")).ShouldBe("ruleoflawplan");
+        (await Sql.Scalar<string>(server.ConnectionString, "SHOW listen_addresses")).ShouldBe("");
+        (await Sql.Scalar<string>(server.ConnectionString, "SHOW fsync")).ShouldBe("on");
+        (await Sql.Scalar<string>(server.ConnectionString, "SHOW server_encoding")).ShouldBe("UTF8");
+    }
+
+    [Fact]
+    public async Task Data_written_before_a_stop_is_there_after_the_next_start()
+    {
+        await using (var first = await Start(Options()))
+        {
+            await Sql.Execute(first.ConnectionString, "CREATE TABLE plan (title text); INSERT INTO plan VALUES ('法治建设')");
+        }
+
+        await using var second = await Start(Options());
+
+        second.Adopted.ShouldBeFalse();
+        (await Sql.Scalar<string>(second.ConnectionString, "SELECT title FROM plan")).ShouldBe("法治建设");
+    }
+
+    [Fact]
+    public async Task Stopping_leaves_no_server_process_behind_and_can_be_repeated()
+    {
+        var server = await Start(Options());
+        var pid = PostmasterPid();
+
+        await server.StopAsync();
+        await server.StopAsync();
+        await server.DisposeAsync();
+
+        File.Exists(Path.Combine(DataDirectory, "postmaster.pid")).ShouldBeFalse();
+        IsAlive(pid).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_server_left_running_by_a_killed_run_is_adopted_and_then_stopped()
+    {
+        var orphan = await Start(Options());
+        await Sql.Execute(orphan.ConnectionString, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
+        var pid = PostmasterPid();
+        // The run "dies" here: the object is dropped without StopAsync, as after kill -9 of the app.
+
+        var adopted = await Start(Options());
+
+        adopted.Adopted.ShouldBeTrue();
+        PostmasterPid().ShouldBe(pid);
+        (await Sql.Scalar<int>(adopted.ConnectionString, "SELECT n FROM kept")).ShouldBe(42);
+        await adopted.StopAsync();
+        IsAlive(pid).ShouldBeFalse();
+        File.Exists(Path.Combine(DataDirectory, "postmaster.pid")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_stale_pid_file_from_a_dead_server_does_not_prevent_a_start()
+    {
+        await using (var first = await Start(Options()))
+        {
+            await Sql.Execute(first.ConnectionString, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (7)");
+        }
+        // What a crashed server leaves: postmaster.pid naming a process that no longer exists.
+        var stalePid = FindDeadPid();
+        File.WriteAllText(Path.Combine(DataDirectory, "postmaster.pid"),
+            $"{stalePid}\n{DataDirectory}\n1700000000\n5432\n{DataDirectory}.run\n\n  0  0\nready   \n");
+
+        await using var server = await Start(Options());
+
+        server.Adopted.ShouldBeFalse();
+        (await Sql.Scalar<int>(server.ConnectionString, "SELECT n FROM kept")).ShouldBe(7);
+        PostmasterPid().ShouldNotBe(stalePid);
+    }
+
+    [Fact]
+    public async Task A_long_data_folder_gets_a_short_socket_folder_under_tmp()
+    {
+        var deep = _folder.Combine(new string('d', 60), new string('e', 60), "data");
+        Directory.CreateDirectory(Path.GetDirectoryName(deep)!);
+
+        await using var server = await Start(Options() with { DataDirectory = deep });
+
+        server.SocketDirectory.ShouldStartWith("/tmp/rolp-");
+        (server.SocketDirectory + "/.s.PGSQL.5432").Length.ShouldBeLessThanOrEqualTo(107);
+        (await Sql.Scalar<int>(server.ConnectionString, "SELECT 1")).ShouldBe(1);
+        await server.StopAsync();
+        Directory.Delete(server.SocketDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Missing_server_programs_give_a_message_that_says_what_to_install()
+    {
+        var emptyBin = _folder.Combine("bin");
+        Directory.CreateDirectory(emptyBin);
+
+        var error = await Should.ThrowAsync<LocalPostgresUnavailableException>(
+            () => Start(Options() with { BinDirectory = emptyBin }));
+
+        error.Message.ShouldContain(emptyBin);
+        error.Message.ShouldContain("apt-get install postgresql");
+        error.Message.ShouldContain("dnf install postgresql-server");
+        error.Message.ShouldContain("ConnectionStrings__Plan=");
+        error.Message.ShouldContain("未找到 PostgreSQL");
+        Directory.Exists(DataDirectory).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task As_root_a_missing_server_account_is_named_in_the_message()
+    {
+        Assert.SkipUnless(NativeMethods.IsRoot, "Only root runs the server as another account.");
+
+        var error = await Should.ThrowAsync<LocalPostgresUnavailableException>(
+            () => Start(Options() with { OsUser = "rolp-no-such-user" }));
+
+        error.Message.ShouldContain("'rolp-no-such-user'");
+        error.Message.ShouldContain("LocalPostgres:OsUser");
+    }
+
+    [Fact]
+    public async Task As_root_a_data_folder_the_server_account_cannot_reach_is_refused_clearly()
+    {
+        Assert.SkipUnless(NativeMethods.IsRoot, "Only root can create a folder the server account cannot enter.");
+        var closed = _folder.Combine("closed");
+        Directory.CreateDirectory(closed);
+        File.SetUnixFileMode(closed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var error = await Should.ThrowAsync<LocalPostgresException>(
+            () => Start(Options() with { DataDirectory = Path.Combine(closed, "data") }));
+
+        error.Message.ShouldContain("cannot reach");
+        error.Message.ShouldContain("/root");
+    }
+
+    private int PostmasterPid() =>
+        int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
+    // A zombie is dead too: it only waits for its parent (here possibly a non-reaping init) to collect it.
+    private static bool IsAlive(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat)) return false;
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static int FindDeadPid()
+    {
+        for (var pid = 4_000_000; ; pid--)
+        {
+            if (!Directory.Exists($"/proc/{pid}")) return pid;
+        }
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
