@@ -1,5 +1,4 @@
 using RuleOfLawPlan.Web.Cli;
-using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Startup;
 using Serilog;
 
@@ -19,7 +18,13 @@ if (command is { Verb: CommandVerb.ImportPlan, DryRun: true })
 
 try
 {
-    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = command.HostArgs,
+        // `dotnet run` keeps the caller's folder (RunWorkingDirectory) so FILE arguments mean what the
+        // administrator typed; the app's own files are then found next to the program.
+        ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
+    });
     builder.AddPlanServices();
     await using var app = builder.Build();
     app.UsePlanPipeline();
@@ -43,7 +48,6 @@ finally
 
 static async Task<int> RunWebAsync(WebApplication app)
 {
-    await app.Services.PrepareDatabaseAsync(app.Environment, app.Configuration);
     await app.RunAsync();
     return 0;
 }

@@ -110,6 +110,8 @@ internal static class TaskContentScanner
     private static void FindDeliverables(string sentence, DeliverableSet deliverables)
     {
         if (!sentence.Contains('《')) return;
+        // Both word orders are searched; the documents are kept in the order the sentence names them.
+        var found = new List<(int Position, ParsedDeliverable Deliverable)>();
         foreach (var pattern in new[] { PlanPatterns.VerbThenDocuments(), PlanPatterns.DocumentsThenVerb() })
         {
             foreach (var m in pattern.EnumerateMatches(sentence))
@@ -120,10 +122,13 @@ internal static class TaskContentScanner
                 foreach (var doc in PlanPatterns.DocumentName().EnumerateMatches(match.Groups["docs"].ValueSpan))
                 {
                     var name = match.Groups["docs"].Value.Substring(doc.Index + 1, doc.Length - 2).Trim();
-                    deliverables.Add(new ParsedDeliverable(name, action, sentence));
+                    found.Add((match.Groups["docs"].Index + doc.Index, new ParsedDeliverable(name, action, sentence)));
                 }
             }
         }
+
+        foreach (var (_, deliverable) in found.OrderBy(f => f.Position))
+            deliverables.Add(deliverable);
     }
 
     /// <summary>The words before a target phrase, back to the previous clause boundary.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using RuleOfLawPlan.Domain.Import;
 using RuleOfLawPlan.Web.Data;
 
@@ -14,8 +13,8 @@ public static class ImportPlanCommand
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        // Chinese stays readable in the terminal instead of \uXXXX escapes.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Chinese and 《<>》 stay readable in the terminal; this output is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
 

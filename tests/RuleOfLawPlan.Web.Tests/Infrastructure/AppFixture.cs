@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Web.Data;
+
+namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app, as started in Development (migrated, with the 2023 plan and sample data), on a database of its
+/// own for one test class: a clone of a template that was prepared once per run by starting the app on it.
+/// </summary>
+public sealed class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
+{
+    private PlanAppFactory? _factory;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public PlanAppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public SqlCommandCounter Sql => Factory.Sql;
+
+    public async ValueTask InitializeAsync()
+    {
+        var template = await SeededTemplateAsync(cluster);
+        ConnectionString = cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(template));
+        _factory = new PlanAppFactory(ConnectionString);
+        _factory.StartServer();
+    }
+
+    /// <summary>A database as the app leaves it after its first start in Development.</summary>
+    public static Task<string> SeededTemplateAsync(PostgresClusterFixture cluster) =>
+        cluster.GetTemplateAsync("seeded", async connectionString =>
+        {
+            await using var app = new PlanAppFactory(connectionString);
+            app.StartServer();
+        });
+
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A context of its own, for arranging data and checking what the app stored.</summary>
+    public PlanDb CreateDb() => new(PlanDbOptions.Configure(new DbContextOptionsBuilder<PlanDb>(), ConnectionString).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+    }
+}
