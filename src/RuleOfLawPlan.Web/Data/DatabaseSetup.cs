@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Import;
 using RuleOfLawPlan.Domain.Organizations;
+using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Data;
 
@@ -35,8 +37,18 @@ public static class DatabaseSetup
         var organization = await EnsureBureauAsync(db, ct);
         if (configuration.GetValue("Seed:ShippedPlan", true))
             await ImportShippedPlanAsync(db, organization.Id, logger, ct);
+        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         if (environment.IsDevelopment())
-            await SampleData.EnsureSectionsAsync(db, organization.Id, ct);
+            await SampleData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), organization.Id, ct);
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        }
     }
 
     public static async Task<Organization> EnsureBureauAsync(PlanDb db, CancellationToken ct)

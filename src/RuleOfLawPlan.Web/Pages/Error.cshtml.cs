@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,6 +9,7 @@ namespace RuleOfLawPlan.Web.Pages;
 /// <summary>Shown for unhandled errors and error status codes: a plain Chinese message, never a stack trace.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
+[AllowAnonymous]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 {
     public string? RequestId { get; private set; }

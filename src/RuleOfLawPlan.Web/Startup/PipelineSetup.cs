@@ -12,11 +12,13 @@ public static class PipelineSetup
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
 }

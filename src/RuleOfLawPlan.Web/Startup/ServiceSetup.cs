@@ -34,6 +34,8 @@ public static class ServiceSetup
             .SetApplicationName("RuleOfLawPlan")
             .PersistKeysToDbContext<PlanDb>();
 
+        builder.AddPlanSecurity();
+
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {

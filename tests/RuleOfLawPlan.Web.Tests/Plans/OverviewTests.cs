@@ -1,6 +1,4 @@
 using System.Net;
-using AngleSharp;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Import;
 using RuleOfLawPlan.Web.Data;
@@ -10,9 +8,6 @@ namespace RuleOfLawPlan.Web.Tests.Plans;
 
 public sealed class OverviewTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static async Task<IDocument> Html(HttpResponseMessage response) =>
-        await BrowsingContext.New().OpenAsync(req => req.Content(response.Content.ReadAsStream()), TestContext.Current.CancellationToken);
-
     private async Task<int> PlanIdAsync(string titleStart)
     {
         await using var db = app.CreateDb();
@@ -22,7 +17,7 @@ public sealed class OverviewTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_home_page_opens_the_2023_plan_in_execution()
     {
-        var response = await app.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
+        var response = await (await app.SignInAsAsync("viewer")).GetAsync("/", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe($"/plans/{await PlanIdAsync(DatabaseSetup.BureauName)}");
@@ -31,9 +26,9 @@ public sealed class OverviewTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_overview_shows_the_nine_areas_and_26_tasks_with_their_targets()
     {
-        var response = await app.CreateClient().GetAsync($"/plans/{await PlanIdAsync(DatabaseSetup.BureauName)}", TestContext.Current.CancellationToken);
+        var response = await (await app.SignInAsAsync("viewer")).GetAsync($"/plans/{await PlanIdAsync(DatabaseSetup.BureauName)}", TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = await Html(response);
+        var page = await response.HtmlAsync();
 
         page.QuerySelector("h1")!.TextContent.ShouldBe("日喀则市城市管理和综合执法局2023年法治政府建设工作计划");
         page.QuerySelector("[data-testid=plan-status]")!.TextContent.ShouldBe("执行中");
@@ -56,7 +51,7 @@ public sealed class OverviewTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task An_unknown_plan_is_a_chinese_404_page()
     {
-        var response = await app.CreateClient().GetAsync("/plans/999999", TestContext.Current.CancellationToken);
+        var response = await (await app.SignInAsAsync("viewer")).GetAsync("/plans/999999", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("找不到该页面");
@@ -78,16 +73,25 @@ public sealed class OverviewTests(AppFixture app) : IClassFixture<AppFixture>
             bigPlanId = plan.Id;
         }
 
-        var client = app.CreateClient();
+        var client = (await app.SignInAsAsync("viewer"));
         app.Sql.Reset();
         (await client.GetAsync($"/plans/{await PlanIdAsync(DatabaseSetup.BureauName)}", ct)).EnsureSuccessStatusCode();
         var small = app.Sql.Count;
         app.Sql.Reset();
         var response = await client.GetAsync($"/plans/{bigPlanId}", ct);
         response.EnsureSuccessStatusCode();
-        (await Html(response)).QuerySelectorAll("[data-testid=task]").Length.ShouldBe(260);
+        (await response.HtmlAsync()).QuerySelectorAll("[data-testid=task]").Length.ShouldBe(260);
 
         app.Sql.Count.ShouldBe(small);
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_the_login_page()
+    {
+        var response = await app.CreateClient().GetAsync($"/plans/{await PlanIdAsync(DatabaseSetup.BureauName)}", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe("/account/login");
     }
 
     [Fact]
