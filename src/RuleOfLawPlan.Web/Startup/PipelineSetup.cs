@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Localization;
 using Serilog;
 
 namespace RuleOfLawPlan.Web.Startup;
@@ -11,6 +12,7 @@ public static class PipelineSetup
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
+        app.Use(RememberChosenCulture);
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -20,5 +22,20 @@ public static class PipelineSetup
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
+    }
+
+    /// <summary>The footer's 中文 / English links carry ?culture=; the choice is kept in a cookie for later pages.</summary>
+    private static Task RememberChosenCulture(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Query.TryGetValue("culture", out var culture)
+            && ServiceSetup.Cultures.Any(c => c.Name == culture.ToString()))
+        {
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture.ToString())),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Expires = DateTimeOffset.UtcNow.AddYears(1) });
+        }
+
+        return next();
     }
 }
