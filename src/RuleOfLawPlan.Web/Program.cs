@@ -36,6 +36,12 @@ try
         _ => await RunWebAsync(app),
     };
 }
+catch (OperationCanceledException)
+{
+    // Ctrl+C or SIGTERM while migrating or seeding: a normal stop, not a crash.
+    Log.Information("RuleOfLawPlan stopped before it finished starting");
+    return 0;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "RuleOfLawPlan stopped: {Message}", ex.Message);

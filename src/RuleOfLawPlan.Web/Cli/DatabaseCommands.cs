@@ -11,7 +11,7 @@ public static class DatabaseCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanDb>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        await DatabaseSetup.MigrateAsync(db, CancellationToken.None);
         Console.WriteLine(pending.Count == 0
             ? "数据库已是最新 / database is up to date"
             : $"已应用 {pending.Count} 个迁移 / applied: {string.Join(", ", pending)}");

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using RuleOfLawPlan.Domain.Import;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Web.Security;
@@ -32,7 +34,7 @@ public static class DatabaseSetup
 
         // Production upgrades its schema on purpose, with the `migrate` command, after a backup.
         if (environment.IsDevelopment())
-            await db.Database.MigrateAsync(ct);
+            await MigrateAsync(db, ct);
 
         var organization = await EnsureBureauAsync(db, ct);
         if (configuration.GetValue("Seed:ShippedPlan", true))
@@ -40,6 +42,16 @@ public static class DatabaseSetup
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         if (environment.IsDevelopment())
             await SampleData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), organization.Id, ct);
+    }
+
+    /// <summary>
+    /// Applies pending migrations. The history table is created first: Npgsql otherwise discovers it is
+    /// missing by a failing query, which logs a spurious error on every first start (npgsql/efcore.pg#3407).
+    /// </summary>
+    public static async Task MigrateAsync(PlanDb db, CancellationToken ct)
+    {
+        await db.Database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        await db.Database.MigrateAsync(ct);
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -27,6 +27,9 @@ public static class LocalPostgresSetup
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString;
 
         // A factory registration, so the container also disposes (stops) it if the host never starts.
+        // Ctrl+C or SIGTERM before the host runs (while migrating or seeding) must not leave it behind
+        // either; stopping is idempotent, so the normal shutdown path makes this a no-op.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         builder.Services.AddSingleton(_ => server);
         builder.Services.AddHostedService<LocalPostgresLifetime>();
         return builder;
