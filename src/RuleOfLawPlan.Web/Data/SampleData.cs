@@ -54,7 +54,7 @@ public static class SampleData
     [
         ("admin", "系统管理员", Roles.Admin, null),
         ("leader", "局领导（组长）", Roles.Leader, null),
-        ("office", "领导小组办公室", Roles.Office, PolicyOffice),
+        ("office", "政策法规办干部", Roles.Office, PolicyOffice),
         ("section", "综合执法科科长", Roles.SectionHead, Enforcement),
         ("section2", "市容环境卫生管理科科长", Roles.SectionHead, Sanitation),
         ("viewer", "查看用户", Roles.Viewer, null),
