@@ -37,6 +37,28 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("admin")]
+    public async Task Every_form_that_posts_carries_an_antiforgery_token(string? userName)
+    {
+        var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
+        var failures = new List<string>();
+
+        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString()))
+        {
+            var response = await client.GetAsync(url, Ct);
+            if (response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+            var page = await response.HtmlAsync();
+            failures.AddRange(page.QuerySelectorAll("form")
+                .Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
+                .Where(f => f.QuerySelector("input[name=__RequestVerificationToken]") is null)
+                .Select(f => $"{url}: form {f.GetAttribute("action")}"));
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("/lib/bootstrap/css/bootstrap.min.css")]
     [InlineData("/healthz")]
     [InlineData("/no-such-page")]
