@@ -68,6 +68,15 @@ public static class SecuritySetup
             .AddPolicy(Policies.Instruct, p => p.RequireRole(Roles.Leader));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();
 
+        builder.AddPlanReverseProxy();
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            // Behind nginx the app cannot see which port serves HTTPS: 443 unless configured.
+            o.HttpsPort = builder.Configuration.GetValue("ReverseProxy:HttpsPort", 443);
+        });
+
         var permitLimit = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 20);
         builder.Services.AddRateLimiter(o =>
         {
