@@ -214,7 +214,9 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
             ["Reset.ConfirmPassword"] = "weakpass",
         });
         weak.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await weak.Content.ReadAsStringAsync(Ct)).ShouldContain("密码必须包含至少一个大写字母");
+        var weakHtml = await weak.Content.ReadAsStringAsync(Ct);
+        weakHtml.ShouldContain("密码必须包含至少一个大写字母");
+        weakHtml.ShouldContain("密码必须包含至少一个数字");
 
         var reset = await admin.PostFormAsync($"/admin/users/{user.Id}?handler=ResetPassword", new Dictionary<string, string>
         {
@@ -231,7 +233,7 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         var admin = await app.SignInAsAsync("admin");
         await CreateUserAsync(admin, "locked", Roles.Viewer, null);
         var user = (await FindUserAsync("locked"))!;
-        await Sql.Execute(app.ConnectionString, $"UPDATE asp_net_users SET lockout_end = now() + interval '15 minutes', access_failed_count = 5 WHERE id = '{user.Id}'");
+        await Sql.Execute(app.ConnectionString, $"UPDATE \"AspNetUsers\" SET lockout_end = now() + interval '15 minutes', access_failed_count = 5 WHERE id = '{user.Id}'");
         var list = await (await admin.GetAsync("/admin/users", Ct)).HtmlAsync();
         list.QuerySelector("[data-user-name=locked] [data-testid=user-status]")!.TextContent.ShouldBe("已锁定");
 

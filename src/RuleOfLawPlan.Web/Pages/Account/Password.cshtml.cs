@@ -48,13 +48,10 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         var result = await users.ChangePasswordAsync(user, Form.CurrentPassword, Form.NewPassword);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                    ModelState.AddModelError("Form.CurrentPassword", "当前密码不正确");
-                else
-                    ModelState.AddModelError("Form.NewPassword", error.Description);
-            }
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+                ModelState.AddModelError("Form.CurrentPassword", "当前密码不正确");
+            var policy = result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description).ToList();
+            if (policy.Count > 0) ModelState.AddModelError("Form.NewPassword", string.Join("；", policy));
             return Page();
         }
 

@@ -67,8 +67,11 @@ public sealed class CreateModel(PlanDb db, UserManager<AppUser> users, ILogger<C
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Form.Role);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Form.Password" : "", error.Description);
+            // The password field shows all the policy's complaints at once, not one per attempt.
+            var password = result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).Select(e => e.Description).ToList();
+            if (password.Count > 0) ModelState.AddModelError("Form.Password", string.Join("；", password));
+            foreach (var error in result.Errors.Where(e => !e.Code.StartsWith("Password", StringComparison.Ordinal)))
+                ModelState.AddModelError("", error.Description);
             return false;
         }
 

@@ -124,7 +124,7 @@ public sealed class EditModel(PlanDb db, UserManager<AppUser> users, TimeProvide
         var result = await users.ResetPasswordAsync(user, token, Reset.NewPassword);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors) ModelState.AddModelError("Reset.NewPassword", error.Description);
+            ModelState.AddModelError("Reset.NewPassword", string.Join("；", result.Errors.Select(e => e.Description)));
             await ShowAsync(user, fillForm: true, ct);
             return Page();
         }
@@ -155,10 +155,16 @@ public sealed class EditModel(PlanDb db, UserManager<AppUser> users, TimeProvide
             return false;
         }
 
+        // A change made since the form was opened is not overwritten (the store re-checks the stamp on save).
+        if (user.ConcurrencyStamp != Form.ConcurrencyStamp)
+        {
+            ModelState.AddModelError("", users.ErrorDescriber.ConcurrencyFailure().Description);
+            _changedMeanwhile = true;
+            return false;
+        }
+
         user.DisplayName = Form.DisplayName.Trim();
         user.SectionId = Form.SectionId;
-        // Compare with the stamp the form was opened with, so a change made meanwhile is not overwritten.
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = Form.ConcurrencyStamp;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await users.UpdateAsync(user);
