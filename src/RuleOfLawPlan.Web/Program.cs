@@ -33,6 +33,8 @@ try
     {
         CommandVerb.Migrate => await DatabaseCommands.MigrateAsync(app),
         CommandVerb.ImportPlan => await ImportPlanCommand.ImportAsync(app, command.File!),
+        CommandVerb.CreateAdmin => await CreateAdminCommand.RunAsync(app.Services, command.UserName!, command.Reset,
+            CreateAdminCommand.ReadPassword(), Console.Out, Console.Error),
         _ => await RunWebAsync(app),
     };
 }

@@ -40,6 +40,7 @@ public static class DatabaseSetup
         if (configuration.GetValue("Seed:ShippedPlan", true))
             await ImportShippedPlanAsync(db, organization.Id, logger, ct);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        await BootstrapAdmin.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), configuration, logger);
         if (environment.IsDevelopment())
             await SampleData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), organization.Id, ct);
     }

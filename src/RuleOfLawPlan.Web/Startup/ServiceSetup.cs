@@ -46,7 +46,26 @@ public static class ServiceSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        builder.Services.AddRazorPages().AddViewLocalization();
+        builder.Services.AddRazorPages()
+            .AddViewLocalization()
+            .AddMvcOptions(o =>
+            {
+                // FluentValidation owns the messages: no implicit English [Required] for non-nullable strings,
+                // and the few binding errors it cannot see (a number that is not one) read in Chinese.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                var messages = o.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+                messages.SetUnknownValueIsInvalidAccessor(_ => "输入的值无效");
+                messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "输入的值无效");
+                messages.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+                messages.SetValueMustBeANumberAccessor(_ => "请输入数字");
+                messages.SetNonPropertyValueMustBeANumberAccessor(() => "请输入数字");
+                messages.SetValueMustNotBeNullAccessor(_ => "请填写此项");
+                messages.SetMissingBindRequiredValueAccessor(_ => "请填写此项");
+                messages.SetMissingKeyOrValueAccessor(() => "请填写此项");
+                messages.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
+            });
         // Chinese text as characters, not &#x...; entities: readable source, a third of the bytes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);

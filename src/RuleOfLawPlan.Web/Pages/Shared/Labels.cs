@@ -1,5 +1,6 @@
 using System.Globalization;
 using RuleOfLawPlan.Domain;
+using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 
 namespace RuleOfLawPlan.Web.Pages;
@@ -31,6 +32,16 @@ public static class Labels
         DeliverableAction.Revise => "修改",
         DeliverableAction.Draft => "起草出台",
         _ => action.ToString(),
+    };
+
+    public static string Of(SectionKind kind) => kind switch
+    {
+        SectionKind.Section => "科",
+        SectionKind.Center => "中心",
+        SectionKind.Office => "办",
+        SectionKind.Brigade => "大队",
+        SectionKind.Other => "其他",
+        _ => kind.ToString(),
     };
 
     public static string Of(KpiKind kind) => kind switch

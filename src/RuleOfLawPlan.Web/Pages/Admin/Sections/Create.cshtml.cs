@@ -1,0 +1,65 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain;
+using RuleOfLawPlan.Domain.Organizations;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Security;
+
+namespace RuleOfLawPlan.Web.Pages.Admin.Sections;
+
+[Authorize(Policy = Policies.ManageSections)]
+public sealed class CreateModel(PlanDb db, ILogger<CreateModel> logger) : PageModel
+{
+    [BindProperty]
+    public Input Form { get; set; } = new();
+
+    public sealed record Input : SectionInput;
+
+    public sealed class Validator : AbstractValidator<Input>
+    {
+        public Validator() => Include(new SectionInputValidator());
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // New sections go to the end of the list unless the administrator says otherwise.
+        var last = await db.Sections.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0;
+        Form = new Input { SortOrder = last + 10 };
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromServices] IValidator<Input> validator, CancellationToken ct)
+    {
+        if (!validator.Validate(Form).AddTo(ModelState)) return Page();
+
+        var organizationId = await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+        var name = Form.Name.Trim();
+        if (await db.Sections.AnyAsync(s => s.OrganizationId == organizationId && s.Name == name, ct))
+        {
+            ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);
+            return Page();
+        }
+
+        try
+        {
+            db.Sections.Add(new Section(organizationId, name, Form.Kind, Form.SortOrder));
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+        catch (DbUpdateException ex) when (SectionForm.IsDuplicateName(ex))
+        {
+            ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);
+            return Page();
+        }
+
+        logger.LogInformation("{Admin} created section {Name}", User.Identity?.Name, name);
+        TempData["StatusMessage"] = $"已新建科室“{name}”";
+        return RedirectToPage("Index");
+    }
+}

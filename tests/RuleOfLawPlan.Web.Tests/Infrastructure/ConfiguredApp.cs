@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using RuleOfLawPlan.Web.Data;
+
+namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app with settings or an environment of its own, on a fresh clone of the seeded template
+/// (or on a given database): for the few tests that need a differently configured app.
+/// </summary>
+public sealed class ConfiguredApp : IAsyncDisposable
+{
+    private ConfiguredApp(string connectionString, PlanAppFactory factory)
+    {
+        ConnectionString = connectionString;
+        Factory = factory;
+    }
+
+    public string ConnectionString { get; }
+    public PlanAppFactory Factory { get; }
+
+    public static async Task<ConfiguredApp> StartAsync(PostgresClusterFixture cluster,
+        IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", string? connectionString = null)
+    {
+        connectionString ??= cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(await AppFixture.SeededTemplateAsync(cluster)));
+        var factory = new PlanAppFactory(connectionString, environment, settings);
+        // Outside Development cookies are Secure: talk https so the client sends them back.
+        factory.ClientOptions.BaseAddress = new Uri("https://localhost");
+        factory.StartServer();
+        return new ConfiguredApp(connectionString, factory);
+    }
+
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    public async Task<HttpClient> SignInAsAsync(string userName, string password = SampleData.DemoPassword)
+    {
+        var client = CreateClient();
+        var response = await client.PostFormAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Form.UserName"] = userName,
+            ["Form.Password"] = password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}
