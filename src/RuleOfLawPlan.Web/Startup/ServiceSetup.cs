@@ -51,6 +51,19 @@ public static class ServiceSetup
         });
 
         builder.Services.AddRazorPages().AddViewLocalization();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            // A value that does not even bind (a letter in a number field) gets a Chinese message too.
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值");
+            messages.SetValueMustBeANumberAccessor(_ => "请输入数字");
+            messages.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+            messages.SetValueMustNotBeNullAccessor(_ => "请填写此项");
+            messages.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "请输入数字");
+        });
         // Chinese text as characters, not &#x...; entities: readable source, a third of the bytes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
