@@ -53,6 +53,8 @@ public static class ServiceSetup
         builder.Services.AddRazorPages().AddViewLocalization();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
+            // FluentValidation says what is required, in Chinese; MVC's implicit English [Required] would shadow it.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             // A value that does not even bind (a letter in a number field) gets a Chinese message too.
             var messages = o.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值");

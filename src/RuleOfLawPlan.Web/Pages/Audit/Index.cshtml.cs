@@ -37,7 +37,7 @@ public sealed class IndexModel(PlanDb db) : PageModel
         public string? Type { get; init; }
         public DateOnly? From { get; init; }
         public DateOnly? To { get; init; }
-        public int Page { get; init; } = 1;
+        public int PageNumber { get; init; } = 1;
     }
 
     public sealed class Validator : AbstractValidator<Filter>
@@ -47,7 +47,7 @@ public sealed class IndexModel(PlanDb db) : PageModel
             RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
                 .WithMessage("开始日期不能晚于结束日期");
             RuleFor(x => x.Type).Must(t => string.IsNullOrEmpty(t) || AuditedTypes.AllNames.Contains(t)).WithMessage("对象类型无效");
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码无效");
+            RuleFor(x => x.PageNumber).GreaterThanOrEqualTo(1).WithMessage("页码无效");
         }
     }
 
@@ -74,7 +74,7 @@ public sealed class IndexModel(PlanDb db) : PageModel
 
         Total = await entries.CountAsync(ct);
         Rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((Math.Min(Query.Page, PageCount) - 1) * PageSize).Take(PageSize)
+            .Skip((Math.Min(Query.PageNumber, PageCount) - 1) * PageSize).Take(PageSize)
             .Select(e => new AuditRow(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityKey, e.PlanTaskId, e.Before, e.After))
             .ToListAsync(ct);
         return Page();
@@ -86,6 +86,6 @@ public sealed class IndexModel(PlanDb db) : PageModel
         ["Type"] = Query.Type ?? "",
         ["From"] = Query.From?.ToString("yyyy-MM-dd") ?? "",
         ["To"] = Query.To?.ToString("yyyy-MM-dd") ?? "",
-        ["Page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["PageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
