@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data.Audit;
 
 namespace RuleOfLawPlan.Web.Data;
 
@@ -20,6 +21,7 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
 using Serilog;
 
@@ -26,7 +27,10 @@ public static class ServiceSetup
         // Uses ConnectionStrings:Plan when set; otherwise starts the machine's own PostgreSQL.
         builder.AddPlanDatabaseConnection();
         var connectionString = builder.Configuration.GetConnectionString("Plan")!;
-        builder.Services.AddDbContext<PlanDb>(options => PlanDbOptions.Configure(options, connectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddDbContext<PlanDb>((services, options) => PlanDbOptions.Configure(options, connectionString)
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
 
         builder.Services.AddHostedService<DatabaseInitializer>();
 

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.Audit;
+using RuleOfLawPlan.Web.Pages.Plans;
+using RuleOfLawPlan.Web.Security;
+
+namespace RuleOfLawPlan.Web.Pages.Tasks;
+
+public sealed record TaskDetails(
+    int Id, int PlanId, string PlanTitle, PlanStatus PlanStatus, int AreaOrdinal, string AreaTitle,
+    int? Number, string Title, string Body, int? LeadSectionId, IReadOnlyList<int> SupportingSectionIds,
+    string? ResponsibleLeader, DateOnly? Deadline, string? ExpectedOutcome, PlanTaskStatus Status, int PercentComplete,
+    IReadOnlyList<KpiRow> Kpis, IReadOnlyList<DeliverableRow> Deliverables,
+    IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
+
+public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record InstructionRow(string Text, string Leader, DateTimeOffset IssuedAt);
+
+public sealed record HistoryRow(DateTimeOffset At, string UserName, AuditAction Action, string EntityType, string? Before, string? After);
+
+/// <summary>任务详情: the task, its 工作台账, its 批示 and its history, for every signed-in role.</summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class DetailsModel(PlanDb db) : PageModel
+{
+    /// <summary>Enough for a year of monthly reports by every section; older history is in the audit browser.</summary>
+    public const int HistoryLimit = 300;
+
+    public TaskDetails Task { get; private set; } = null!;
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> SectionNames { get; private set; } = new Dictionary<int, string>();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking()
+            .Where(t => t.Id == id)
+            .Select(t => new TaskDetails(
+                t.Id, t.WorkPlanId, t.Plan.Title, t.Plan.Status, t.Area.Ordinal, t.Area.Title,
+                t.Number, t.Title, t.Body, t.LeadSectionId, t.Supports.Select(s => s.SectionId).ToList(),
+                t.ResponsibleLeader, t.Deadline, t.ExpectedOutcome, t.Status, t.PercentComplete,
+                t.Kpis.OrderBy(k => k.Id).Select(k => new KpiRow(k.Name, k.Comparator, k.Target, k.Unit, k.Kind, k.SourceSentence)).ToList(),
+                t.Deliverables.OrderBy(d => d.Id).Select(d => new DeliverableRow(d.Name, d.Action)).ToList(),
+                t.Updates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.RecordedAt)
+                    .Select(u => new LedgerRow(u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt)).ToList(),
+                t.Instructions.OrderByDescending(i => i.IssuedAt)
+                    .Select(i => new InstructionRow(i.Text, i.Leader, i.IssuedAt)).ToList()))
+            .SingleOrDefaultAsync(ct);
+        if (task is null) return NotFound();
+        Task = task;
+
+        History = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.PlanTaskId == id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(HistoryLimit)
+            .Select(e => new HistoryRow(e.At, e.UserName, e.Action, e.EntityType, e.Before, e.After))
+            .ToListAsync(ct);
+        SectionNames = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return Page();
+    }
+
+    public string SectionName(int? id) => id is int key && SectionNames.TryGetValue(key, out var name) ? name : "";
+
+    /// <summary>The ledger by section: the lead section first, then the supporting ones, then any others that reported.</summary>
+    public IEnumerable<IGrouping<int, LedgerRow>> LedgerBySection() =>
+        Task.Ledger.GroupBy(u => u.SectionId).OrderBy(g => g.Key == Task.LeadSectionId ? 0 : Task.SupportingSectionIds.Contains(g.Key) ? 1 : 2);
+
+    public bool CanReportProgress =>
+        User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && (Task.LeadSectionId == s || Task.SupportingSectionIds.Contains(s));
+
+    public IReadOnlyList<FieldChange> Changes(HistoryRow row) => AuditChanges.Read(row.Before, row.After, FormatValue);
+
+    private string? FormatValue(string field, string value) => field switch
+    {
+        "SectionId" or "LeadSectionId" when int.TryParse(value, out var id) => SectionName(id) is { Length: > 0 } n ? n : value,
+        "Status" when Enum.TryParse<PlanTaskStatus>(value, out var status) => Labels.Of(status),
+        "Deadline" or "AsOf" when DateOnly.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var date) => Labels.ChineseDate(date),
+        _ => null,
+    };
+}

@@ -1,0 +1,130 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain;
+using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Security;
+
+namespace RuleOfLawPlan.Web.Pages.Tasks;
+
+public sealed record SectionOption(int Id, string Name, bool IsActive);
+
+/// <summary>任务分解: the office assigns lead and supporting sections, the responsible leader, deadline and outcome.</summary>
+[Authorize(Policy = Policies.ManagePlans)]
+public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
+{
+    [BindProperty]
+    public Input Form { get; set; } = new();
+
+    public PlanTask Task { get; private set; } = null!;
+    public IReadOnlyList<SectionOption> Sections { get; private set; } = [];
+
+    /// <summary>Set when someone else changed the task meanwhile: the values as stored now.</summary>
+    public PlanTask? Current { get; private set; }
+
+    public sealed record Input
+    {
+        public int? LeadSectionId { get; init; }
+        public List<int> SupportingSectionIds { get; init; } = [];
+        public string? ResponsibleLeader { get; init; }
+        public bool Ongoing { get; init; }
+        public DateOnly? Deadline { get; init; }
+        public string? ExpectedOutcome { get; init; }
+        public uint Version { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Input>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.SupportingSectionIds)
+                .Must((input, ids) => input.LeadSectionId is not int lead || !ids.Contains(lead))
+                .WithMessage("牵头科室不能同时作为配合科室")
+                .Must((input, ids) => ids.Count == 0 || input.LeadSectionId is not null)
+                .WithMessage("请先指定牵头科室，再指定配合科室");
+            RuleFor(x => x.ResponsibleLeader).MaximumLength(100).WithMessage("责任领导不能超过100个字");
+            RuleFor(x => x.Deadline).NotNull().When(x => !x.Ongoing).WithMessage("请填写完成时限，或选择常态化");
+            RuleFor(x => x.Deadline).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31))
+                .When(x => !x.Ongoing && x.Deadline is not null).WithMessage("完成时限无效");
+            RuleFor(x => x.ExpectedOutcome).MaximumLength(2_000).WithMessage("预期成果不能超过2000个字");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        Form = FormOf(Task);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] IValidator<Input> validator, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (!validator.Validate(Form).AddTo(ModelState)) return Page();
+        var known = Sections.Select(s => s.Id).ToHashSet();
+        if (Form.LeadSectionId is int lead && !known.Contains(lead) || Form.SupportingSectionIds.Any(s => !known.Contains(s)))
+        {
+            ModelState.AddModelError("", "所选科室不存在或已停用");
+            return Page();
+        }
+        if (Task.Version != Form.Version) return Conflict(Task);
+
+        try
+        {
+            Task.Assign(Form.LeadSectionId, Form.SupportingSectionIds, Form.ResponsibleLeader,
+                Form.Ongoing ? null : Form.Deadline, Form.ExpectedOutcome);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound();
+        }
+        return Redirect($"/tasks/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await db.LoadForChangeAsync(id, ct) is not { } task) return NotFound();
+        if (!(await auth.AuthorizeAsync(User, task, TaskOperations.Manage)).Succeeded) return Forbid();
+        Task = task;
+        // Active sections, and any inactive one the task still names, so that saving does not drop it silently.
+        var assigned = task.Supports.Select(s => s.SectionId).Append(task.LeadSectionId ?? 0).ToList();
+        Sections = await db.Sections.AsNoTracking()
+            .Where(s => s.IsActive || assigned.Contains(s.Id))
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
+            .Select(s => new SectionOption(s.Id, s.Name, s.IsActive))
+            .ToListAsync(ct);
+        return null;
+    }
+
+    private static Input FormOf(PlanTask task) => new()
+    {
+        LeadSectionId = task.LeadSectionId,
+        SupportingSectionIds = [.. task.Supports.Select(s => s.SectionId)],
+        ResponsibleLeader = task.ResponsibleLeader,
+        Ongoing = task.Deadline is null,
+        Deadline = task.Deadline,
+        ExpectedOutcome = task.ExpectedOutcome,
+        Version = task.Version,
+    };
+
+    /// <summary>Keeps the user's input, shows the stored values beside it, saves nothing.</summary>
+    private PageResult Conflict(PlanTask current)
+    {
+        Current = current;
+        ModelState.AddModelError("", TaskForms.ConcurrencyMessage);
+        ModelState.Remove("Form.Version");
+        Form = Form with { Version = current.Version };
+        return Page();
+    }
+
+    public string SectionName(int? id) => Sections.FirstOrDefault(s => s.Id == id)?.Name ?? "";
+}

@@ -1,0 +1,98 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain;
+using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Security;
+
+namespace RuleOfLawPlan.Web.Pages.Tasks;
+
+/// <summary>填报进展: a section head reports where a task their section leads or supports stands.</summary>
+[Authorize(Policy = Policies.ReportProgress)]
+public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public Input Form { get; set; } = new();
+
+    public PlanTask Task { get; private set; } = null!;
+
+    public bool IsLead => Task.LeadSectionId == User.SectionId();
+
+    public sealed record Input
+    {
+        public int Percent { get; init; }
+        public DateOnly AsOf { get; init; }
+        public string Summary { get; init; } = "";
+        public uint Version { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Input>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(x => x.Percent).InclusiveBetween(0, 100).WithMessage("完成进度须在0到100之间");
+            RuleFor(x => x.AsOf).NotEmpty().WithMessage("请填写截至日期")
+                .GreaterThanOrEqualTo(new DateOnly(2000, 1, 1)).WithMessage("截至日期无效")
+                .Must(d => d <= ChinaTime.Today(clock)).WithMessage("截至日期不能晚于今天");
+            RuleFor(x => x.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("请填写工作进展")
+                .MaximumLength(4_000).WithMessage("工作进展不能超过4000个字");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        var sectionId = User.SectionId()!.Value;
+        var lastPercent = IsLead
+            ? Task.PercentComplete
+            : await db.ProgressUpdates.Where(u => u.PlanTaskId == id && u.SectionId == sectionId)
+                .OrderByDescending(u => u.RecordedAt).Select(u => (int?)u.Percent).FirstOrDefaultAsync(ct) ?? 0;
+        Form = new Input { Percent = lastPercent, AsOf = ChinaTime.Today(clock), Version = Task.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] IValidator<Input> validator, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (!validator.Validate(Form).AddTo(ModelState)) return Page();
+        if (Task.Version != Form.Version) return Conflict(Task);
+
+        try
+        {
+            Task.RecordProgress(User.SectionId()!.Value, Form.AsOf, Form.Percent, Form.Summary, User.DisplayName(), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound();
+        }
+        return Redirect($"/tasks/{id}#ledger");
+    }
+
+    /// <summary>Loads the task and checks it is the user's section's; the page's result when it is not.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await db.LoadForChangeAsync(id, ct) is not { } task) return NotFound();
+        if (!(await auth.AuthorizeAsync(User, task, TaskOperations.ReportProgress)).Succeeded) return Forbid();
+        Task = task;
+        return null;
+    }
+
+    /// <summary>Someone changed the task since the form was opened: show what it is now, keep the user's text, save nothing.</summary>
+    private PageResult Conflict(PlanTask current)
+    {
+        Task = current;
+        ModelState.AddModelError("", TaskForms.ConcurrencyMessage);
+        ModelState.Remove("Form.Version");
+        Form = Form with { Version = current.Version };
+        return Page();
+    }
+}
