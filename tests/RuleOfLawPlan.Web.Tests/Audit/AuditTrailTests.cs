@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Tests.Infrastructure;
@@ -70,6 +71,8 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<Func<Task<HttpResponseMessage>>> PrepareAsync(string change)
     {
+        // Each case stands alone, whatever order the cases run in: only reopening starts from a closed plan.
+        await EnsurePlanStatusAsync(change == "reopen plan" ? PlanStatus.Closed : PlanStatus.Active);
         var culture = CultureInfo.InvariantCulture;
         switch (change)
         {
@@ -115,6 +118,17 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
                 });
             }
         }
+    }
+
+    /// <summary>Sets the 2023 plan's status directly in the database, outside the app (so outside the audit trail).</summary>
+    private async Task EnsurePlanStatusAsync(PlanStatus status)
+    {
+        await using var db = app.CreateDb();
+        var plan = await db.Plans.SingleAsync(p => p.Year == 2023, Ct);
+        if (plan.Status == status) return;
+        if (status == PlanStatus.Closed) plan.Close();
+        else plan.Reopen();
+        await db.SaveChangesAsync(Ct);
     }
 
     private static AuditEntry Single(List<AuditEntry> entries, string type, string key, AuditAction action)

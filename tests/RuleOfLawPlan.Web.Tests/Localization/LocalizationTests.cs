@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Pages;
 using RuleOfLawPlan.Web.Security;
 using RuleOfLawPlan.Web.Tests.Infrastructure;
@@ -21,6 +23,9 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
             .Concat(Enum.GetValues<PlanTaskStatus>().Select(Labels.Of))
             .Concat(Enum.GetValues<DeliverableAction>().Select(Labels.Of))
             .Concat(Enum.GetValues<KpiKind>().Select(Labels.Of))
+            .Concat(Enum.GetValues<SectionKind>().Select(Labels.Of))
+            .Concat(Enum.GetValues<AuditAction>().Select(AuditChanges.ActionLabel))
+            .Concat(AuditedTypes.AllNames.Select(AuditedTypes.Label))
             .Concat(Roles.All.Select(Roles.Label))
             .Append(Labels.Target(KpiComparator.DecreaseYearOnYear, null, ""))
             .Distinct()
