@@ -39,6 +39,30 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
     [Theory]
     [InlineData(null)]
     [InlineData("admin")]
+    [InlineData("office")]
+    [InlineData("leader")]
+    [InlineData("section")]
+    public async Task No_page_has_inline_style_or_script_that_the_csp_would_block(string? userName)
+    {
+        var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
+        var failures = new List<string>();
+
+        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString()))
+        {
+            var response = await client.GetAsync(url, Ct);
+            if (response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+            var page = await response.HtmlAsync();
+            failures.AddRange(page.QuerySelectorAll("[style]").Select(e => $"{url}: <{e.LocalName} style=\"{e.GetAttribute("style")}\">"));
+            failures.AddRange(page.QuerySelectorAll("script:not([src]), style").Select(e => $"{url}: inline <{e.LocalName}>"));
+            failures.AddRange(page.All.SelectMany(e => e.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.Ordinal)).Select(a => $"{url}: {e.LocalName} {a.Name}")));
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("admin")]
     public async Task Every_form_that_posts_carries_an_antiforgery_token(string? userName)
     {
         var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
