@@ -32,7 +32,7 @@ try
     return command.Verb switch
     {
         CommandVerb.Migrate => await DatabaseCommands.MigrateAsync(app),
-        CommandVerb.ImportPlan => await ImportPlanCommand.ImportAsync(app, command.File!),
+        CommandVerb.ImportPlan => await ImportPlanCommand.ImportAsync(app.Services, command.File!, Console.Out, Console.Error),
         CommandVerb.CreateAdmin => await CreateAdminCommand.RunAsync(app.Services, command.UserName!, command.Reset,
             CreateAdminCommand.ReadPassword(), Console.Out, Console.Error),
         _ => await RunWebAsync(app),

@@ -26,26 +26,26 @@ public static class ImportPlanCommand
         return 0;
     }
 
-    public static async Task<int> ImportAsync(WebApplication app, string file)
+    public static async Task<int> ImportAsync(IServiceProvider services, string file, TextWriter output, TextWriter error)
     {
-        if (!TryRead(file, Console.Error, out var bytes)) return 1;
+        if (!TryRead(file, error, out var bytes)) return 1;
         var parsed = PlanDocumentParser.Parse(bytes);
         if (parsed.Areas.Count == 0)
         {
-            Console.Error.WriteLine("未识别出任何重点工作，未导入 / no key-work areas found, nothing imported");
-            WriteWarnings(parsed, Console.Error);
+            error.WriteLine("未识别出任何重点工作，未导入 / no key-work areas found, nothing imported");
+            WriteWarnings(parsed, error);
             return 1;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanDb>();
         var bureau = await DatabaseSetup.EnsureBureauAsync(db, CancellationToken.None);
         var plan = parsed.ToDraftPlan(bureau.Id, fallbackYear: DateTime.Today.Year);
         db.Plans.Add(plan);
         await db.SaveChangesAsync();
 
-        Console.WriteLine($"已导入草稿计划 #{plan.Id}《{plan.Title}》：{plan.Areas.Count} 项重点工作，{plan.Areas.Sum(a => a.Tasks.Count)} 项任务");
-        WriteWarnings(parsed, Console.Out);
+        output.WriteLine($"已导入草稿计划 #{plan.Id}《{plan.Title}》：{plan.Areas.Count} 项重点工作，{plan.Areas.Sum(a => a.Tasks.Count)} 项任务");
+        WriteWarnings(parsed, output);
         return 0;
     }
 
