@@ -39,6 +39,8 @@ public sealed class BrowserAppFixture(PostgresClusterFixture cluster) : IAsyncLi
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The fixture is not initialized.");
+
     public async ValueTask InitializeAsync()
     {
         var template = await AppFixture.SeededTemplateAsync(cluster);
