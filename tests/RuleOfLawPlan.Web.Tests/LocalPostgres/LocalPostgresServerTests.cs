@@ -64,6 +64,33 @@ public sealed class LocalPostgresServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_command_run_while_the_app_is_up_uses_its_server_and_leaves_it_running()
+    {
+        var running = await Start(Options());
+        var pid = PostmasterPid();
+        // Another live process of the app owns the server: a stand-in whose command line names the app.
+        using var app = System.Diagnostics.Process.Start("bash", ["-c", "exec -a RuleOfLawPlan.Web sleep 60"]);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "ruleoflawplan.owner"), app.Id.ToString(), TestContext.Current.CancellationToken);
+
+        var command = await Start(Options());
+        command.Shared.ShouldBeTrue();
+        command.Adopted.ShouldBeFalse();
+        await command.StopAsync();
+
+        PostmasterPid().ShouldBe(pid);
+        (await Sql.Scalar<int>(running.ConnectionString, "SELECT 1")).ShouldBe(1);
+        app.Kill();
+        await app.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        // With the owner gone, the next start takes the server over and stops it.
+        var next = await Start(Options());
+        next.Adopted.ShouldBeTrue();
+        await next.StopAsync();
+        (await ExitedWithin(pid, TimeSpan.FromSeconds(10))).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_server_left_running_by_a_killed_run_is_adopted_and_then_stopped()
     {
         var orphan = await Start(Options());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text;
 using Npgsql;
@@ -22,8 +23,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     private Task? _stopping;
 
     private LocalPostgresServer(PgCommandRunner pg, ILogger logger, TimeSpan timeout, string dataDirectory,
-        string socketDirectory, int port, string userName, string databaseName, bool adopted)
+        string socketDirectory, int port, string userName, string databaseName, bool adopted, bool shared)
     {
+        Shared = shared;
         _pg = pg;
         _logger = logger;
         _timeout = timeout;
@@ -43,6 +45,12 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     /// <summary>True when a server left running on this data directory (by a killed run) was taken over instead of started.</summary>
     public bool Adopted { get; }
+
+    /// <summary>
+    /// True when another live process of the app owns the server (an administrator's command such as
+    /// <c>create-admin</c> run while the site is up): it is used, and left running.
+    /// </summary>
+    public bool Shared { get; }
 
     /// <summary>Npgsql connection string to <see cref="DatabaseName"/> over the Unix socket.</summary>
     public string ConnectionString => ConnectionStringFor(DatabaseName);
@@ -85,10 +93,14 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var running = await FindRunningAsync(pg, dataDirectory, ct);
         string socketDirectory;
         int port;
+        var sharedWith = running is null ? null : LiveOwner(dataDirectory);
         if (running is { } found)
         {
             (socketDirectory, port) = found;
-            logger.LogWarning("Local PostgreSQL was still running on {DataDirectory} (a previous run did not stop it); adopting it", dataDirectory);
+            if (sharedWith is int ownerPid)
+                logger.LogInformation("Local PostgreSQL on {DataDirectory} belongs to the running app (process {Pid}); using it without stopping it", dataDirectory, ownerPid);
+            else
+                logger.LogWarning("Local PostgreSQL was still running on {DataDirectory} (a previous run did not stop it); adopting it", dataDirectory);
         }
         else
         {
@@ -101,7 +113,8 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
 
         var server = new LocalPostgresServer(pg, logger, options.CommandTimeout, dataDirectory, socketDirectory, port,
-            options.UserName, options.DatabaseName, adopted: running is not null);
+            options.UserName, options.DatabaseName, adopted: running is not null && sharedWith is null, shared: sharedWith is not null);
+        if (!server.Shared) File.WriteAllText(OwnerFileOf(dataDirectory), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         try
         {
             await server.EnsureDatabaseAsync(ct);
@@ -138,6 +151,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     private async Task StopCoreAsync()
     {
+        if (Shared)
+        {
+            NpgsqlConnection.ClearAllPools();
+            _logger.LogInformation("Local PostgreSQL on {DataDirectory} left running for its owner", DataDirectory);
+            return;
+        }
+        File.Delete(OwnerFileOf(DataDirectory));
         var pidFile = PidFileOf(DataDirectory);
         if (!File.Exists(pidFile))
         {
@@ -377,6 +397,31 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     }
 
     private static string PidFileOf(string dataDirectory) => Path.Combine(dataDirectory, "postmaster.pid");
+
+    /// <summary>Names the app process that started or adopted the server, so a second process can tell a live owner from a killed one.</summary>
+    private static string OwnerFileOf(string dataDirectory) => Path.Combine(dataDirectory, "ruleoflawplan.owner");
+
+    /// <summary>The owner process when it is another live process of this app; null when it is gone (or is us).</summary>
+    private static int? LiveOwner(string dataDirectory)
+    {
+        try
+        {
+            if (!int.TryParse(File.ReadAllText(OwnerFileOf(dataDirectory)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || IsZombie(pid))
+                return null;
+            // A recycled pid belongs to some other program; only a process of this app counts as an owner.
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            return commandLine.Contains("RuleOfLawPlan", StringComparison.Ordinal) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static string LogFileOf(string dataDirectory) => Path.Combine(dataDirectory, "postgresql.log");
 
