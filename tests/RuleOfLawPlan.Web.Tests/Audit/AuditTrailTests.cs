@@ -20,7 +20,11 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> Changes => ["lead progress", "supporting progress", "instruction", "assignment", "close plan", "reopen plan"];
+    public static TheoryData<string> Changes =>
+    [
+        "lead progress", "supporting progress", "instruction", "assignment", "close plan", "reopen plan",
+        "section create", "section edit", "user create", "user disable",
+    ];
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -105,6 +109,40 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
                     ["Form.LeadSectionId"] = lead, ["Form.SupportingSectionIds"] = support, ["Form.ResponsibleLeader"] = "副局长",
                     ["Form.Deadline"] = "2023-11-30", ["Form.Ongoing"] = "false", ["Form.ExpectedOutcome"] = "形成工作机制", ["Form.Version"] = version,
                 });
+            }
+            case "section create":
+            {
+                var client = await app.UserAsync("admin");
+                return () => client.PostAsync("/admin/sections/new", new Dictionary<string, string>
+                {
+                    ["Form.Name"] = "法制审核中心", ["Form.Kind"] = "Center", ["Form.SortOrder"] = "80",
+                });
+            }
+            case "section edit":
+            {
+                await using var db = app.CreateDb();
+                var section = await db.Sections.AsNoTracking().SingleAsync(s => s.Name == "城管执法大队", Ct);
+                var client = await app.UserAsync("admin");
+                return () => client.PostAsync($"/admin/sections/{section.Id}", new Dictionary<string, string>
+                {
+                    ["Form.Name"] = "城管执法支队", ["Form.Kind"] = "Brigade", ["Form.SortOrder"] = "70", ["Form.Version"] = section.Version.ToString(culture),
+                });
+            }
+            case "user create":
+            {
+                var client = await app.UserAsync("admin");
+                return () => client.PostAsync("/admin/users/new", new Dictionary<string, string>
+                {
+                    ["Form.UserName"] = "auditor", ["Form.DisplayName"] = "审计员", ["Form.Role"] = "Viewer",
+                    ["Form.Password"] = "Audit2024x", ["Form.ConfirmPassword"] = "Audit2024x",
+                });
+            }
+            case "user disable":
+            {
+                await using var db = app.CreateDb();
+                var viewer = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "viewer", Ct);
+                var client = await app.UserAsync("admin");
+                return () => client.PostAsync($"/admin/users/{viewer.Id}?handler=Disable", new Dictionary<string, string>());
             }
             default:
             {
