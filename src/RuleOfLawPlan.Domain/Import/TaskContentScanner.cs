@@ -137,8 +137,29 @@ internal static class TaskContentScanner
         var start = end;
         while (start > 0 && end - start < MaxSubjectLength && !boundaries.Contains(sentence[start - 1])) start--;
         var subject = sentence[start..end].Trim().Trim('"', '“', '”', '\'', '‘', '’').Trim();
-        subject = StripTrailing(subject);
-        return StripLeading(subject);
+        subject = StripLeading(StripTrailing(subject));
+        return subject.StartsWith(Related, StringComparison.Ordinal) && start > 0
+            ? WithReferent(sentence, start - 1, subject[Related.Length..], boundaries)
+            : subject;
+    }
+
+    private const string Related = "相关";
+
+    /// <summary>Verbs after which a clause names what is being handled ("研究处理人大、政协提出的意见建议").</summary>
+    private static readonly string[] HandlingVerbs = ["处理", "办理", "答复", "回复", "落实"];
+
+    /// <summary>
+    /// "研究处理人大、政协提出的意见建议,相关满意率达95%以上": 相关 points back at the previous clause, so the
+    /// KPI is named after what that clause handles — "人大、政协提出的意见建议满意率", not "相关满意率".
+    /// </summary>
+    private static string WithReferent(string sentence, int boundary, string measure, string boundaries)
+    {
+        var start = boundary;
+        while (start > 0 && boundary - start < MaxSubjectLength && !boundaries.Contains(sentence[start - 1])) start--;
+        var clause = sentence[start..boundary];
+        var verbEnd = HandlingVerbs.Select(v => clause.LastIndexOf(v, StringComparison.Ordinal) is var i and >= 0 ? i + v.Length : -1).Max();
+        var referent = verbEnd > 0 ? clause[verbEnd..].Trim() : "";
+        return referent.Length == 0 ? Related + measure : referent + measure;
     }
 
     private static string StripLeading(string s)

@@ -89,7 +89,7 @@ public sealed class Plan2023Tests
             ("8.1", "合法性审查覆盖率", KpiComparator.Equal, 100m, "%", KpiKind.Percentage),
             ("8.1", "行政诉讼案件数", KpiComparator.DecreaseYearOnYear, null, "", KpiKind.YearOnYearCount),
             ("8.1", "败诉数", KpiComparator.DecreaseYearOnYear, null, "", KpiKind.YearOnYearCount),
-            ("8.3", "相关满意率", KpiComparator.AtLeast, 95m, "%", KpiKind.Percentage),
+            ("8.3", "人大、政协提出的意见建议满意率", KpiComparator.AtLeast, 95m, "%", KpiKind.Percentage),
             ("8.3", "办复率", KpiComparator.Equal, 100m, "%", KpiKind.Percentage),
         ], ignoreOrder: true);
 
