@@ -17,9 +17,18 @@ public static class PipelineSetup
             app.UseHttpsRedirection();
         }
 
-        // Pages get the Chinese error page; everything else (health, future APIs) gets ProblemDetails.
-        app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // A client that asks for JSON (and not HTML) gets RFC 9457 ProblemDetails; browsers get the Chinese error page.
+        // Neither carries exception details.
+        app.UseWhen(WantsProblemDetails, json =>
+        {
+            json.UseExceptionHandler();
+            json.UseStatusCodePages();
+        });
+        app.UseWhen(context => !WantsProblemDetails(context), html =>
+        {
+            html.UseExceptionHandler("/Error");
+            html.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.Use(RememberChosenCulture);
@@ -32,6 +41,12 @@ public static class PipelineSetup
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
+    }
+
+    private static bool WantsProblemDetails(HttpContext context)
+    {
+        var accept = context.Request.Headers.Accept.ToString();
+        return accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The footer's 中文 / English links carry ?culture=; the choice is kept in a cookie for later pages.</summary>
