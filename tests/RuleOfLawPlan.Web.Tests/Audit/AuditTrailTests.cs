@@ -121,11 +121,12 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
             case "section edit":
             {
                 await using var db = app.CreateDb();
-                var section = await db.Sections.AsNoTracking().SingleAsync(s => s.Name == "城管执法大队", Ct);
+                // A section no other case looks up by name.
+                var section = await db.Sections.AsNoTracking().SingleAsync(s => s.Name == "市政设施管理科", Ct);
                 var client = await app.UserAsync("admin");
                 return () => client.PostAsync($"/admin/sections/{section.Id}", new Dictionary<string, string>
                 {
-                    ["Form.Name"] = "城管执法支队", ["Form.Kind"] = "Brigade", ["Form.SortOrder"] = "70", ["Form.Version"] = section.Version.ToString(culture),
+                    ["Form.Name"] = "市政公用设施管理科", ["Form.Kind"] = "Section", ["Form.SortOrder"] = "55", ["Form.Version"] = section.Version.ToString(culture),
                 });
             }
             case "user create":
