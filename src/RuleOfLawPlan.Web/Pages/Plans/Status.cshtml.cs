@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
@@ -51,26 +50,18 @@ public sealed class StatusModel(PlanDb db) : PageModel
         Plan = plan;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
         if (plan.Version != Form.Version) return Conflict(plan);
-        try
+        Action change = Form.Action switch
         {
-            switch (Form.Action)
-            {
-                case Activate: plan.Activate(); break;
-                case Close: plan.Close(); break;
-                default: plan.Reopen(); break;
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex)
+            Activate => plan.Activate,
+            Close => plan.Close,
+            _ => plan.Reopen,
+        };
+        return await db.TrySaveAsync(change, ModelState, ct) switch
         {
-            ModelState.AddModelError("", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } current ? Conflict(current) : NotFound();
-        }
-        return RedirectToPage("/Plans/Overview", new { id });
+            SaveResult.Saved => RedirectToPage("/Plans/Overview", new { id }),
+            SaveResult.Refused => Page(),
+            _ => await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } current ? Conflict(current) : NotFound(),
+        };
     }
 
     private PageResult Conflict(WorkPlan current)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
@@ -72,22 +71,13 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
         }
         if (Task.Version != Form.Version) return Conflict(Task);
 
-        try
+        return await db.TrySaveAsync(() => Task.Assign(Form.LeadSectionId, Form.SupportingSectionIds, Form.ResponsibleLeader,
+                Form.Ongoing ? null : Form.Deadline, Form.ExpectedOutcome), ModelState, ct) switch
         {
-            Task.Assign(Form.LeadSectionId, Form.SupportingSectionIds, Form.ResponsibleLeader,
-                Form.Ongoing ? null : Form.Deadline, Form.ExpectedOutcome);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound();
-        }
-        return Redirect($"/tasks/{id}");
+            SaveResult.Saved => Redirect($"/tasks/{id}"),
+            SaveResult.Refused => Page(),
+            _ => await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound(),
+        };
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
@@ -39,17 +38,10 @@ public sealed class InstructModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
-        try
-        {
-            Task.AddInstruction(Form.Text, User.DisplayName(), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            return Page();
-        }
-        return Redirect($"/tasks/{id}#instructions");
+        // An instruction only adds a row, so no one else's save can conflict with it.
+        return await db.TrySaveAsync(() => Task.AddInstruction(Form.Text, User.DisplayName(), clock.GetUtcNow()), ModelState, ct) == SaveResult.Saved
+            ? Redirect($"/tasks/{id}#instructions")
+            : Page();
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
@@ -60,21 +59,13 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
         if (Task.Version != Form.Version) return Conflict(Task);
 
-        try
+        return await db.TrySaveAsync(() => Task.RecordProgress(User.SectionId()!.Value, Form.AsOf, Form.Percent, Form.Summary,
+                User.DisplayName(), clock.GetUtcNow()), ModelState, ct) switch
         {
-            Task.RecordProgress(User.SectionId()!.Value, Form.AsOf, Form.Percent, Form.Summary, User.DisplayName(), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound();
-        }
-        return Redirect($"/tasks/{id}#ledger");
+            SaveResult.Saved => Redirect($"/tasks/{id}#ledger"),
+            SaveResult.Refused => Page(),
+            _ => await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound(),
+        };
     }
 
     /// <summary>Loads the task and checks it is the user's section's; the page's result when it is not.</summary>

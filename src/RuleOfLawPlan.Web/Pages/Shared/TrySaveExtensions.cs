@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain;
+using RuleOfLawPlan.Web.Data;
+
+namespace RuleOfLawPlan.Web.Pages;
+
+public enum SaveResult
+{
+    Saved,
+    /// <summary>A rule refused the change; its Chinese message is on the page as a model error.</summary>
+    Refused,
+    /// <summary>Someone saved the same row since the form was opened (xmin changed).</summary>
+    Conflict,
+}
+
+public static class TrySaveExtensions
+{
+    /// <summary>
+    /// The one way a form applies a change: through the entity's method, then one save. Unless the result
+    /// is <see cref="SaveResult.Saved"/>, nothing was stored.
+    /// </summary>
+    public static async Task<SaveResult> TrySaveAsync(this PlanDb db, Action change, ModelStateDictionary modelState, CancellationToken ct)
+    {
+        try
+        {
+            change();
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved;
+        }
+        catch (DomainException ex)
+        {
+            modelState.AddModelError("", ex.Message);
+            return SaveResult.Refused;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict;
+        }
+    }
+}
