@@ -44,14 +44,10 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
     [InlineData("section")]
     public async Task No_page_has_inline_style_or_script_that_the_csp_would_block(string? userName)
     {
-        var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
         var failures = new List<string>();
 
-        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString()))
+        await foreach (var (url, page) in HtmlPagesAsync(userName))
         {
-            var response = await client.GetAsync(url, Ct);
-            if (response.Content.Headers.ContentType?.MediaType != "text/html") continue;
-            var page = await response.HtmlAsync();
             failures.AddRange(page.QuerySelectorAll("[style]").Select(e => $"{url}: <{e.LocalName} style=\"{e.GetAttribute("style")}\">"));
             failures.AddRange(page.QuerySelectorAll("script:not([src]), style").Select(e => $"{url}: inline <{e.LocalName}>"));
             failures.AddRange(page.All.SelectMany(e => e.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.Ordinal)).Select(a => $"{url}: {e.LocalName} {a.Name}")));
@@ -65,14 +61,10 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
     [InlineData("admin")]
     public async Task Every_form_that_posts_carries_an_antiforgery_token(string? userName)
     {
-        var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
         var failures = new List<string>();
 
-        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString()))
+        await foreach (var (url, page) in HtmlPagesAsync(userName))
         {
-            var response = await client.GetAsync(url, Ct);
-            if (response.Content.Headers.ContentType?.MediaType != "text/html") continue;
-            var page = await response.HtmlAsync();
             failures.AddRange(page.QuerySelectorAll("form")
                 .Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
                 .Where(f => f.QuerySelector("input[name=__RequestVerificationToken]") is null)
@@ -80,6 +72,17 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
         }
 
         failures.ShouldBeEmpty();
+    }
+
+    /// <summary>Every page the app maps, as the user (anonymous when null) receives it, where it is HTML.</summary>
+    private async IAsyncEnumerable<(string Url, AngleSharp.Dom.IDocument Page)> HtmlPagesAsync(string? userName)
+    {
+        var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
+        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString()))
+        {
+            var response = await client.GetAsync(url, Ct);
+            if (response.Content.Headers.ContentType?.MediaType == "text/html") yield return (url, await response.HtmlAsync());
+        }
     }
 
     [Theory]
