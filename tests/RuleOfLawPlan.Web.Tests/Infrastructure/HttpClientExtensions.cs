@@ -21,6 +21,19 @@ public static class HttpClientExtensions
             ?? throw new InvalidOperationException($"{page} ({(int)response.StatusCode}) renders no antiforgery token.");
     }
 
+    /// <summary>Signs this client in through the login page, as a user would; it keeps the cookie.</summary>
+    public static async Task<HttpClient> SignInAsync(this HttpClient client, string userName, string password)
+    {
+        var response = await client.PostFormAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Form.UserName"] = userName,
+            ["Form.Password"] = password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
     /// <summary>Posts a form as a browser would: with a valid antiforgery token unless told otherwise.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
         IDictionary<string, string> fields, bool withAntiforgery = true)
