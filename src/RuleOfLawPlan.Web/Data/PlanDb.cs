@@ -27,7 +27,15 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PlanDb).Assembly);
+
+        // Identity names its tables explicitly ("AspNetUsers"), which the snake_case convention leaves alone;
+        // one naming rule for every table keeps hand-written SQL and backups unsurprising.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.GetTableName()?.StartsWith("AspNet", StringComparison.Ordinal) == true))
+            entity.SetTableName(SnakeCase(entity.GetTableName()!));
     }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -17,8 +17,8 @@ public sealed class MigrationTests(PostgresClusterFixture cluster)
 
         (await db.Database.GetPendingMigrationsAsync(ct)).ShouldBeEmpty();
         db.Database.HasPendingModelChanges().ShouldBeFalse("the model has changes no migration covers: add one");
-        (await Sql.Scalar<long>(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('plans','key_areas','tasks','kpis','deliverables','task_supports','sections','organizations','data_protection_keys')"))
-            .ShouldBe(9);
+        (await Sql.Scalar<long>(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('plans','key_areas','tasks','kpis','deliverables','task_supports','sections','organizations','data_protection_keys','asp_net_users')"))
+            .ShouldBe(10);
     }
 
     [Fact]
