@@ -26,14 +26,14 @@ public sealed class LoginHardeningTests(AppFixture app, PostgresClusterFixture c
         sixth.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await sixth.Content.ReadAsStringAsync(Ct)).ShouldContain("登录失败次数过多，账号已锁定15分钟");
         var minutes = await Sql.Scalar<double>(app.ConnectionString,
-            "SELECT (extract(epoch FROM lockout_end - now()) / 60)::float8 FROM \"AspNetUsers\" WHERE user_name = 'section2'");
+            "SELECT (extract(epoch FROM lockout_end - now()) / 60)::float8 FROM asp_net_users WHERE user_name = 'section2'");
         minutes.ShouldBeInRange(14, 15.1);
     }
 
     [Fact]
     public async Task A_disabled_account_is_refused_with_its_message()
     {
-        await Sql.Execute(app.ConnectionString, "UPDATE \"AspNetUsers\" SET is_disabled = true WHERE user_name = 'leader'");
+        await Sql.Execute(app.ConnectionString, "UPDATE asp_net_users SET is_disabled = true WHERE user_name = 'leader'");
 
         var response = await app.CreateClient().PostFormAsync("/account/login", Login("leader", "Plan@2023"));
 

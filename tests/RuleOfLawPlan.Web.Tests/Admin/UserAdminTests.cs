@@ -233,7 +233,7 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         var admin = await app.SignInAsAsync("admin");
         await CreateUserAsync(admin, "locked", Roles.Viewer, null);
         var user = (await FindUserAsync("locked"))!;
-        await Sql.Execute(app.ConnectionString, $"UPDATE \"AspNetUsers\" SET lockout_end = now() + interval '15 minutes', access_failed_count = 5 WHERE id = '{user.Id}'");
+        await Sql.Execute(app.ConnectionString, $"UPDATE asp_net_users SET lockout_end = now() + interval '15 minutes', access_failed_count = 5 WHERE id = '{user.Id}'");
         var list = await (await admin.GetAsync("/admin/users", Ct)).HtmlAsync();
         list.QuerySelector("[data-user-name=locked] [data-testid=user-status]")!.TextContent.ShouldBe("已锁定");
 
