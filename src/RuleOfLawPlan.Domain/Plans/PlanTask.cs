@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RuleOfLawPlan.Domain.Plans;
 
-/// <summary>未开始 → 推进中 → 已完成; a completed task can be taken up again.</summary>
+/// <summary>
+/// 未开始 → 推进中 → 已完成 (办结), read from the lead section's accepted figure (<see cref="PlanTask.StatusFor"/>);
+/// a completed task is taken up again when a lower figure from the lead is accepted.
+/// </summary>
 public enum PlanTaskStatus
 {
     NotStarted = 1,
@@ -107,53 +110,89 @@ public sealed class PlanTask
         LeadSectionId == sectionId || _supports.Any(s => s.SectionId == sectionId);
 
     /// <summary>
-    /// A section reports where the task stands. The lead section's figure is the task's figure;
-    /// a supporting section's report is kept as its own progress and leaves the task's figure alone.
+    /// 填报进展: a section reports where the task stands. The update waits for the office's review (待审核)
+    /// and moves no figure until it is accepted. A correction (更正) names the update it supersedes:
+    /// one of the same section on this task that has no correction yet — pending, returned or accepted.
+    /// An accepted update may be corrected too (a bureau's figures are fixed, not hidden): it stays the
+    /// section's figure until the correction is accepted. A superseded pending update is no longer reviewed.
     /// </summary>
     public ProgressUpdate RecordProgress(int sectionId, DateOnly asOf, int percent, string summary,
-        string recordedBy, DateTimeOffset recordedAt)
+        string recordedBy, DateTimeOffset recordedAt, long? supersedesId = null)
     {
         EnsureEditable();
         if (Plan.Status != PlanStatus.Active) throw new DomainException("计划尚未下达执行，不能填报进展");
         if (!Involves(sectionId)) throw new DomainException("只有牵头或配合科室可以填报本任务进展");
         if (percent is < 0 or > 100) throw new DomainException("完成进度须在0到100之间");
 
-        var update = new ProgressUpdate(sectionId, asOf, percent, Guard.Text(summary, 4_000, "工作进展"),
-            Guard.Text(recordedBy, 100, "填报人"), recordedAt.ToUniversalTime());
-        _updates.Add(update);
-
-        if (sectionId == LeadSectionId)
+        ProgressUpdate? corrected = null;
+        if (supersedesId is long id)
         {
-            PercentComplete = percent;
-            Status = percent switch
-            {
-                100 => PlanTaskStatus.Completed,
-                0 when Status == PlanTaskStatus.NotStarted => PlanTaskStatus.NotStarted,
-                _ => PlanTaskStatus.InProgress,
-            };
+            corrected = FindUpdate(id, "找不到要更正的进展");
+            if (corrected.SectionId != sectionId) throw new DomainException("只能更正本科室填报的进展");
+            if (corrected.IsSuperseded) throw new DomainException("该条进展已被更正，请在最新的一条上更正");
         }
 
+        var update = new ProgressUpdate(sectionId, asOf, percent, Guard.Text(summary, 4_000, "工作进展"),
+            Guard.Text(recordedBy, 100, "填报人"), recordedAt.ToUniversalTime(), supersedesId);
+        corrected?.MarkSuperseded();
+        _updates.Add(update);
         return update;
     }
 
-    /// <summary>办结: the lead section's work is done.</summary>
-    public void Complete()
+    /// <summary>
+    /// The progress form's path until the office reviews updates in the app: the report counts at once,
+    /// as if its author had accepted it, and the lead section's report sets the task's figure as it did
+    /// before review existed. Review state is not stored yet, so the figure cannot be recomputed from history.
+    /// </summary>
+    public ProgressUpdate RecordProgressWithoutReview(int sectionId, DateOnly asOf, int percent, string summary,
+        string recordedBy, DateTimeOffset recordedAt)
     {
-        EnsureEditable();
-        if (Status == PlanTaskStatus.Completed) throw new DomainException("任务已经办结");
-        Status = PlanTaskStatus.Completed;
-        PercentComplete = 100;
+        var update = RecordProgress(sectionId, asOf, percent, summary, recordedBy, recordedAt);
+        update.Accept(update.RecordedBy, update.RecordedAt);
+        if (sectionId == LeadSectionId) SetFigure(percent);
+        return update;
     }
 
-    /// <summary>Take a completed task up again (e.g. the office did not accept the result).</summary>
-    public void Reopen(int percent)
+    /// <summary>
+    /// 采纳: the office accepts a pending update. If it is the lead section's latest accepted update it becomes
+    /// the task's figure; an accepted 100 % from the lead is 办结 (the task is completed).
+    /// </summary>
+    public void AcceptUpdate(long updateId, string reviewer, DateTimeOffset at)
     {
         EnsureEditable();
-        if (Status != PlanTaskStatus.Completed) throw new DomainException("只有已完成的任务可以重新打开");
-        if (percent is < 0 or > 99) throw new DomainException("重新打开后的进度须在0到99之间");
-        Status = PlanTaskStatus.InProgress;
-        PercentComplete = percent;
+        FindUpdate(updateId, "找不到该条进展").Accept(Guard.Text(reviewer, 100, "审核人"), at);
+        RefreshFigure();
     }
+
+    /// <summary>退回: the office sends a pending update back with its comment; no figure moves.</summary>
+    public void ReturnUpdate(long updateId, string comment, string reviewer, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var update = FindUpdate(updateId, "找不到该条进展");
+        update.Return(Guard.Text(comment, 2_000, "退回意见"), Guard.Text(reviewer, 100, "审核人"), at);
+    }
+
+    /// <summary>
+    /// A section's figure: its accepted update with the latest as-of date (then the latest recorded) among
+    /// those no accepted correction replaces. With <paramref name="asOf"/>, only updates as of that day or
+    /// earlier count. Null when the section has nothing accepted.
+    /// </summary>
+    public ProgressUpdate? CurrentUpdate(int sectionId, DateOnly? asOf = null) =>
+        _updates
+            .Select((update, index) => (update, index))
+            .Where(x => x.update.SectionId == sectionId && x.update.IsAccepted && (asOf is null || x.update.AsOf <= asOf)
+                && !ReplacedByAcceptedCorrection(x.update))
+            .OrderBy(x => x.update.AsOf).ThenBy(x => x.update.RecordedAt).ThenBy(x => x.index)
+            .Select(x => x.update)
+            .LastOrDefault();
+
+    /// <summary>The status a lead figure means: nothing done is 未开始, 100 % accepted is 办结.</summary>
+    public static PlanTaskStatus StatusFor(int percent) => percent switch
+    {
+        0 => PlanTaskStatus.NotStarted,
+        100 => PlanTaskStatus.Completed,
+        _ => PlanTaskStatus.InProgress,
+    };
 
     /// <summary>批示: a leader's instruction on the task.</summary>
     public Instruction AddInstruction(string text, string leader, DateTimeOffset at)
@@ -164,6 +203,16 @@ public sealed class PlanTask
         return instruction;
     }
 
+    /// <summary>答复批示: the lead section reports its 办理情况; the 批示 is then no longer open.</summary>
+    public void AnswerInstruction(long instructionId, int sectionId, string answer, string answeredBy, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var instruction = _instructions.FirstOrDefault(i => instructionId > 0 && i.Id == instructionId)
+            ?? throw new DomainException("找不到该条批示");
+        if (sectionId != LeadSectionId) throw new DomainException("只有牵头科室可以答复批示");
+        instruction.RecordAnswer(sectionId, Guard.Text(answer, 4_000, "办理情况"), Guard.Text(answeredBy, 100, "答复人"), at);
+    }
+
     public Kpi AddKpi(string name, string sourceSentence, KpiComparator comparator, decimal? target, string unit, KpiKind kind)
     {
         EnsureEditable();
@@ -172,12 +221,51 @@ public sealed class PlanTask
         return kpi;
     }
 
+    /// <summary>
+    /// 填报指标数据: a reading of one of this task's KPIs, as of a date, with where the figures come from.
+    /// The KPI checks the reading has the shape its kind needs (see <see cref="Kpi.RecordReading"/>).
+    /// </summary>
+    public KpiReading RecordKpiReading(int kpiId, DateOnly asOf, decimal? percent, int? numerator, int? denominator,
+        int? thisYearCount, int? lastYearCount, string source, string recordedBy, DateTimeOffset recordedAt)
+    {
+        EnsureEditable();
+        if (Plan.Status != PlanStatus.Active) throw new DomainException("计划尚未下达执行，不能填报指标数据");
+        var kpi = _kpis.FirstOrDefault(k => kpiId > 0 && k.Id == kpiId) ?? throw new DomainException("找不到该项指标");
+        return kpi.RecordReading(asOf, percent, numerator, denominator, thisYearCount, lastYearCount, source, recordedBy, recordedAt);
+    }
+
     public Deliverable AddDeliverable(string name, DeliverableAction action)
     {
         EnsureEditable();
         var deliverable = new Deliverable(name, action);
         _deliverables.Add(deliverable);
         return deliverable;
+    }
+
+    private ProgressUpdate FindUpdate(long id, string notFound) =>
+        _updates.FirstOrDefault(u => id > 0 && u.Id == id) ?? throw new DomainException(notFound);
+
+    /// <summary>
+    /// Whether a correction of this update, or of one of its corrections, was accepted. Only the newest
+    /// update of a chain can be corrected, so each update has at most one correction.
+    /// </summary>
+    private bool ReplacedByAcceptedCorrection(ProgressUpdate update)
+    {
+        for (var next = CorrectionOf(update); next is not null; next = CorrectionOf(next))
+            if (next.IsAccepted) return true;
+        return false;
+    }
+
+    private ProgressUpdate? CorrectionOf(ProgressUpdate update) =>
+        update.Id > 0 ? _updates.FirstOrDefault(u => u.SupersedesId == update.Id) : null;
+
+    private void RefreshFigure() =>
+        SetFigure(LeadSectionId is int lead ? CurrentUpdate(lead)?.Percent ?? 0 : 0);
+
+    private void SetFigure(int percent)
+    {
+        PercentComplete = percent;
+        Status = StatusFor(percent);
     }
 
     private void EnsureEditable()

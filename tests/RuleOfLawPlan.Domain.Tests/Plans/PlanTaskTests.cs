@@ -7,27 +7,53 @@ public sealed class PlanTaskTests
     private static readonly DateOnly AsOf = new(2023, 6, 28);
 
     [Fact]
-    public void The_lead_sections_report_sets_the_tasks_progress_and_status()
+    public void A_report_waits_for_review_and_moves_no_figure()
     {
         var (_, task) = TestPlans.ActiveWithTask();
 
-        task.RecordProgress(TestPlans.Lead, AsOf, 40, "已完成案件评查", "综合执法科科长", TestPlans.Now);
+        var update = task.RecordProgress(TestPlans.Lead, AsOf, 40, "已完成案件评查", "综合执法科科长", TestPlans.Now);
 
-        task.PercentComplete.ShouldBe(40);
-        task.Status.ShouldBe(PlanTaskStatus.InProgress);
-        task.Updates.Single().RecordedAt.Offset.ShouldBe(TimeSpan.Zero);
+        update.Review.ShouldBe(ReviewState.Pending);
+        update.RecordedAt.Offset.ShouldBe(TimeSpan.Zero);
+        task.PercentComplete.ShouldBe(0);
+        task.Status.ShouldBe(PlanTaskStatus.NotStarted);
     }
 
     [Fact]
-    public void A_supporting_sections_report_is_kept_but_leaves_the_tasks_figure_alone()
+    public void Without_review_the_lead_sections_report_sets_the_tasks_figure_at_once()
     {
         var (_, task) = TestPlans.ActiveWithTask();
 
-        task.RecordProgress(TestPlans.Support, AsOf, 80, "配合完成培训", "政策法规办主任", TestPlans.Now);
+        var update = task.RecordProgressWithoutReview(TestPlans.Lead, AsOf, 40, "已完成案件评查", "综合执法科科长", TestPlans.Now);
 
-        task.Updates.Single().Percent.ShouldBe(80);
-        task.PercentComplete.ShouldBe(0);
-        task.Status.ShouldBe(PlanTaskStatus.NotStarted);
+        task.PercentComplete.ShouldBe(40);
+        task.Status.ShouldBe(PlanTaskStatus.InProgress);
+        update.Review.ShouldBe(ReviewState.Accepted);
+        update.ReviewedBy.ShouldBe("综合执法科科长");
+    }
+
+    [Fact]
+    public void Without_review_a_supporting_sections_report_is_kept_but_leaves_the_tasks_figure_alone()
+    {
+        var (_, task) = TestPlans.ActiveWithTask();
+        task.RecordProgressWithoutReview(TestPlans.Lead, AsOf, 30, "推进中", "综合执法科科长", TestPlans.Now);
+
+        task.RecordProgressWithoutReview(TestPlans.Support, AsOf, 80, "配合完成培训", "政策法规办主任", TestPlans.Now);
+
+        task.Updates.Count.ShouldBe(2);
+        task.PercentComplete.ShouldBe(30);
+        task.Status.ShouldBe(PlanTaskStatus.InProgress);
+    }
+
+    [Fact]
+    public void Without_review_a_100_percent_report_from_the_lead_completes_the_task()
+    {
+        var (_, task) = TestPlans.ActiveWithTask();
+
+        task.RecordProgressWithoutReview(TestPlans.Lead, AsOf, 100, "全部完成", "科长", TestPlans.Now);
+
+        task.Status.ShouldBe(PlanTaskStatus.Completed);
+        task.PercentComplete.ShouldBe(100);
     }
 
     [Fact]
@@ -50,31 +76,6 @@ public sealed class PlanTaskTests
         Should.Throw<DomainException>(() => task.RecordProgress(TestPlans.Lead, AsOf, percent, "进展", "科长", TestPlans.Now))
             .Message.ShouldBe("完成进度须在0到100之间");
         task.PercentComplete.ShouldBe(0);
-    }
-
-    [Fact]
-    public void Reporting_100_percent_completes_the_task_and_it_can_be_reopened()
-    {
-        var (_, task) = TestPlans.ActiveWithTask();
-
-        task.RecordProgress(TestPlans.Lead, AsOf, 100, "全部完成", "科长", TestPlans.Now);
-        task.Status.ShouldBe(PlanTaskStatus.Completed);
-
-        task.Reopen(90);
-        task.Status.ShouldBe(PlanTaskStatus.InProgress);
-        task.PercentComplete.ShouldBe(90);
-        Should.Throw<DomainException>(() => task.Reopen(50)).Message.ShouldBe("只有已完成的任务可以重新打开");
-    }
-
-    [Fact]
-    public void Completing_sets_100_percent_once()
-    {
-        var (_, task) = TestPlans.ActiveWithTask();
-
-        task.Complete();
-
-        task.PercentComplete.ShouldBe(100);
-        Should.Throw<DomainException>(task.Complete).Message.ShouldBe("任务已经办结");
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         await using (var db = app.CreateDb())
         {
             var task = await db.Tasks.Include(t => t.Plan).Include(t => t.Supports).SingleAsync(t => t.Id == taskId, Ct);
-            task.RecordProgress(task.LeadSectionId!.Value, new DateOnly(2023, 5, 1), 30, "他人先填报", "他人", DateTimeOffset.UtcNow);
+            task.RecordProgressWithoutReview(task.LeadSectionId!.Value, new DateOnly(2023, 5, 1), 30, "他人先填报", "他人", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync(Ct);
         }
 

@@ -53,6 +53,9 @@ sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         b.Property(k => k.SourceSentence).HasMaxLength(2_000);
         b.Property(k => k.Unit).HasMaxLength(20);
         b.Property(k => k.Target).HasPrecision(9, 2);
+
+        // KPI readings are a domain rule whose pages and table come with progress tracking (issue 8).
+        b.Ignore(k => k.Readings);
     }
 }
 
@@ -69,6 +72,15 @@ sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<ProgressUpda
         b.Property(u => u.RecordedBy).HasMaxLength(100);
         b.HasOne<Section>().WithMany().HasForeignKey(u => u.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => new { u.PlanTaskId, u.RecordedAt });
+
+        // Review (审核) and corrections are domain rules whose pages and columns come with progress tracking
+        // (issue 8); until then the progress form records through RecordProgressWithoutReview.
+        b.Ignore(u => u.Review);
+        b.Ignore(u => u.ReviewComment);
+        b.Ignore(u => u.ReviewedBy);
+        b.Ignore(u => u.ReviewedAt);
+        b.Ignore(u => u.SupersedesId);
+        b.Ignore(u => u.IsSuperseded);
     }
 }
 
@@ -79,5 +91,11 @@ sealed class InstructionConfiguration : IEntityTypeConfiguration<Instruction>
         b.Property(i => i.Text).HasMaxLength(2_000);
         b.Property(i => i.Leader).HasMaxLength(100);
         b.HasIndex(i => new { i.PlanTaskId, i.IssuedAt });
+
+        // Answering a 批示 (办理情况) is a domain rule whose page and columns come with progress tracking (issue 8).
+        b.Ignore(i => i.Answer);
+        b.Ignore(i => i.AnsweredBySectionId);
+        b.Ignore(i => i.AnsweredBy);
+        b.Ignore(i => i.AnsweredAt);
     }
 }

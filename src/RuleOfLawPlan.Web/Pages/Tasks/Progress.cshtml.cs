@@ -59,7 +59,7 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
         if (Task.Version != Form.Version) return Conflict(Task);
 
-        return await db.TrySaveAsync(() => Task.RecordProgress(User.SectionId()!.Value, Form.AsOf, Form.Percent, Form.Summary,
+        return await db.TrySaveAsync(() => Task.RecordProgressWithoutReview(User.SectionId()!.Value, Form.AsOf, Form.Percent, Form.Summary,
                 User.DisplayName(), clock.GetUtcNow()), ModelState, ct) switch
         {
             SaveResult.Saved => Redirect($"/tasks/{id}#ledger"),
