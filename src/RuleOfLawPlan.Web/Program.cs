@@ -2,8 +2,6 @@ using RuleOfLawPlan.Web.Cli;
 using RuleOfLawPlan.Web.Startup;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
-
 var command = CommandLine.Parse(args);
 if (command.Error is not null)
 {
@@ -16,6 +14,11 @@ if (command.Error is not null)
 if (command is { Verb: CommandVerb.ImportPlan, DryRun: true })
     return ImportPlanCommand.DryRun(command.File!, Console.Out, Console.Error);
 
+// Until the host has its own logger, failures go to the console. Both loggers belong to this run of the entry
+// point, never to Serilog's static Log.Logger: test hosts run this entry point concurrently in one process, and a
+// shared static logger is frozen by one host and closed under the others (docs/decisions/007-one-logger-per-host.md).
+await using var startupLog = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+WebApplication? app = null;
 try
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -26,7 +29,7 @@ try
         ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
     });
     builder.AddPlanServices();
-    await using var app = builder.Build();
+    app = builder.Build();
     app.UsePlanPipeline();
 
     return command.Verb switch
@@ -41,18 +44,22 @@ try
 catch (OperationCanceledException)
 {
     // Ctrl+C or SIGTERM while migrating or seeding: a normal stop, not a crash.
-    Log.Information("RuleOfLawPlan stopped before it finished starting");
+    Logger().Information("RuleOfLawPlan stopped before it finished starting");
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
-    Log.Fatal(ex, "RuleOfLawPlan stopped: {Message}", ex.Message);
+    Logger().Fatal(ex, "RuleOfLawPlan stopped: {Message}", ex.Message);
     return 1;
 }
 finally
 {
-    await Log.CloseAndFlushAsync();
+    // Disposing the host also flushes and closes its logger.
+    if (app is not null) await app.DisposeAsync();
 }
+
+// The host's logger (console and log file) once it exists, so a failure while migrating or seeding is in the file too.
+Serilog.ILogger Logger() => app?.Services.GetService<Serilog.ILogger>() ?? startupLog;
 
 static async Task<int> RunWebAsync(WebApplication app)
 {

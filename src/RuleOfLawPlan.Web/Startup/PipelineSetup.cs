@@ -29,7 +29,8 @@ public static class PipelineSetup
             html.UseExceptionHandler("/Error");
             html.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
-        app.UseSerilogRequestLogging();
+        // Without a logger of its own the middleware writes to the static Log.Logger, which no host configures.
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRequestLocalization();
         app.Use(RememberChosenCulture);
         app.UseRouting();

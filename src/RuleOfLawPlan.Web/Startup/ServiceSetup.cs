@@ -19,10 +19,13 @@ public static class ServiceSetup
 
     public static WebApplicationBuilder AddPlanServices(this WebApplicationBuilder builder)
     {
+        // A logger of this host's own, built from its configuration: preserveStaticLogger keeps Serilog's static
+        // Log.Logger out of it, so hosts sharing a process (the tests) never share or close each other's logger.
         builder.Services.AddSerilog((services, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
         // Uses ConnectionStrings:Plan when set; otherwise starts the machine's own PostgreSQL.
         builder.AddPlanDatabaseConnection();
