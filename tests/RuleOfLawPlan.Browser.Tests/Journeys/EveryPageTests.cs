@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using RuleOfLawPlan.Web.Tests.Security;
 
 namespace RuleOfLawPlan.Browser.Tests.Journeys;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Account;
 

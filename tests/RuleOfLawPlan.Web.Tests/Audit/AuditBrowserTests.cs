@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Audit;
 
@@ -24,7 +23,7 @@ public sealed class AuditBrowserTests(AppFixture app) : IClassFixture<AppFixture
     {
         var taskId = await app.TaskIdAsync(6, 1);
         var section = await app.UserAsync("section");
-        (await section.PostAsync($"/tasks/{taskId}/progress", new Dictionary<string, string>
+        (await section.PostFormAsync($"/tasks/{taskId}/progress", new Dictionary<string, string>
         {
             ["Form.Percent"] = "20", ["Form.AsOf"] = "2023-06-01", ["Form.Summary"] = "浏览器测试", ["Form.Version"] = (await app.TaskVersionAsync(taskId)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);

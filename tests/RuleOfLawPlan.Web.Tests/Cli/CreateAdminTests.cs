@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Web.Cli;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Cli;
 

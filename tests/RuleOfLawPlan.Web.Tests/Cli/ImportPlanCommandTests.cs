@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Cli;
 using RuleOfLawPlan.Web.Data;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Data;
 

@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.LocalPostgres;
 

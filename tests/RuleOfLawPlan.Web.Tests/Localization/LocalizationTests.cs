@@ -9,7 +9,6 @@ using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Pages;
 using RuleOfLawPlan.Web.Security;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Localization;
 
@@ -98,9 +97,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
 
     private static IEnumerable<string> SourceFiles()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RuleOfLawPlan.sln"))) dir = dir.Parent;
-        var web = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found"), "src", "RuleOfLawPlan.Web");
+        var web = Path.Combine(TestPaths.RepositoryRoot(), "src", "RuleOfLawPlan.Web");
         return Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));

@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Security;
 

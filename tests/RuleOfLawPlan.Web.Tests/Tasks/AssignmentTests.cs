@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Tasks;
 
@@ -36,7 +35,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await app.UserAsync("office");
         (await client.GetAsync($"/tasks/{taskId}/edit", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var response = await client.PostAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, policy, [sanitation, general]));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, policy, [sanitation, general]));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var task = await app.TaskAsync(taskId);
@@ -66,7 +65,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await app.UserAsync(user);
 
         (await client.GetAsync($"/tasks/{taskId}/edit", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await client.PostAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, await app.SectionIdAsync("办公室"), []))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.PostFormAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, await app.SectionIdAsync("办公室"), []))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.TaskVersionAsync(taskId)).ShouldBe(before);
     }
 
@@ -78,7 +77,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
         var before = await app.TaskVersionAsync(taskId);
         var client = await app.UserAsync("office");
 
-        var response = await client.PostAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, policy, [policy]));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, policy, [policy]));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.TextAsync()).ShouldContain("牵头科室不能同时作为配合科室");
@@ -91,9 +90,9 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
         var taskId = await app.TaskIdAsync(4, 3);
         var client = await app.UserAsync("office");
 
-        var noDeadline = await client.PostAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, await app.SectionIdAsync("办公室"), [], deadline: ""));
+        var noDeadline = await client.PostFormAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, await app.SectionIdAsync("办公室"), [], deadline: ""));
         (await noDeadline.TextAsync()).ShouldContain("请填写完成时限，或选择常态化");
-        var unknown = await client.PostAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, 999_999, []));
+        var unknown = await client.PostFormAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, 999_999, []));
         (await unknown.TextAsync()).ShouldContain("所选科室不存在或已停用");
     }
 
@@ -110,7 +109,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
             await db.SaveChangesAsync(Ct);
         }
 
-        var response = await client.PostAsync($"/tasks/{taskId}/edit", stale);
+        var response = await client.PostFormAsync($"/tasks/{taskId}/edit", stale);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.TextAsync()).ShouldContain("该任务已被他人修改");
@@ -130,7 +129,7 @@ public sealed class InstructionTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await app.UserAsync("leader");
         (await (await client.GetAsync($"/tasks/{taskId}", Ct)).HtmlAsync()).QuerySelector("[data-testid=instruct-form]").ShouldNotBeNull();
 
-        var response = await client.PostAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "请抓紧推进，月底前报送进展" });
+        var response = await client.PostFormAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "请抓紧推进，月底前报送进展" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await (await client.GetAsync($"/tasks/{taskId}", Ct)).HtmlAsync();
@@ -147,11 +146,11 @@ public sealed class InstructionTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Empty_instructions_and_other_roles_are_refused()
     {
         var taskId = await app.TaskIdAsync(8, 2);
-        var empty = await (await app.UserAsync("leader")).PostAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = " " });
+        var empty = await (await app.UserAsync("leader")).PostFormAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = " " });
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await empty.TextAsync()).ShouldContain("请填写批示内容");
 
-        var section = await (await app.UserAsync("section")).PostAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "越权批示" });
+        var section = await (await app.UserAsync("section")).PostFormAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "越权批示" });
         section.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await using var db = app.CreateDb();
         (await db.Instructions.CountAsync(i => i.PlanTaskId == taskId, Ct)).ShouldBe(0);

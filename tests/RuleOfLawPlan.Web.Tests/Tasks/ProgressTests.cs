@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Tasks;
 
@@ -28,7 +27,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
 
         var form = await client.GetAsync($"/tasks/{taskId}/progress", Ct);
         form.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var response = await client.PostAsync($"/tasks/{taskId}/progress", await FormAsync(taskId));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var task = await app.TaskAsync(taskId);
@@ -68,7 +67,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var before = await app.TaskAsync(taskId);
         var client = await app.UserAsync("section2");
 
-        var response = await client.PostAsync($"/tasks/{taskId}/progress", await FormAsync(taskId, 70, "配合开展市容整治"));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId, 70, "配合开展市容整治"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.UpdateCountAsync(taskId)).ShouldBe(1);
@@ -84,7 +83,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var audits = await app.AuditCountAsync();
 
         (await client.GetAsync($"/tasks/{taskId}/progress", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var response = await client.PostAsync($"/tasks/{taskId}/progress", await FormAsync(taskId));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var after = await app.TaskAsync(taskId);
@@ -103,7 +102,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var taskId = await app.TaskIdAsync(6, 3);
         var client = await app.UserAsync(user);
 
-        (await client.PostAsync($"/tasks/{taskId}/progress", await FormAsync(taskId))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.UpdateCountAsync(taskId)).ShouldBe(0);
     }
 
@@ -114,7 +113,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await app.UserAsync("section");
         var audits = await app.AuditCountAsync();
 
-        var response = await client.PostAsync($"/tasks/{taskId}/progress", await FormAsync(taskId), withAntiforgery: false);
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId), withAntiforgery: false);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await app.UpdateCountAsync(taskId)).ShouldBe(0);
@@ -133,7 +132,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var fields = await FormAsync(taskId, 0, summary);
         fields["Form.Percent"] = percent;
 
-        var response = await client.PostAsync($"/tasks/{taskId}/progress", fields);
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", fields);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.TextAsync()).ShouldContain(message);
@@ -155,7 +154,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
             await db.SaveChangesAsync(Ct);
         }
 
-        var response = await client.PostAsync($"/tasks/{taskId}/progress", stale);
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", stale);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.TextAsync()).ShouldContain("该任务已被他人修改");
@@ -181,7 +180,7 @@ public sealed class ClosedPlanProgressTests(AppFixture app) : IClassFixture<AppF
             await db.SaveChangesAsync(ct);
         }
 
-        var response = await client.PostAsync($"/tasks/{taskId}/progress", new Dictionary<string, string>
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", new Dictionary<string, string>
         {
             ["Form.Percent"] = "50",
             ["Form.AsOf"] = "2023-06-01",

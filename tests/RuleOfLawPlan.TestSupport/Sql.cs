@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>One-line SQL for tests that check the database itself rather than the app.</summary>
 public static class Sql

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>Counts SQL round-trips, so tests can check that a page's queries do not grow with the data.</summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor

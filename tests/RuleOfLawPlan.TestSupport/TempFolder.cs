@@ -1,4 +1,4 @@
-namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>
 /// A folder under /tmp, removed on dispose. Not Directory.CreateTempSubdirectory: that one is 0700,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace RuleOfLawPlan.Web.Tests.Security;
+namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>Every Razor page the app maps, as a URL a GET can reach: a page added later is checked without a list to update.</summary>
 public static class PageUrls

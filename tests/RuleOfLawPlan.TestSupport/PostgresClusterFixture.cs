@@ -2,11 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
-[assembly: AssemblyFixture(typeof(PostgresClusterFixture))]
-
-namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster (fsync off) for the whole test run. Tests get databases of their own,

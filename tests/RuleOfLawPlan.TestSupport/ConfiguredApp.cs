@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using RuleOfLawPlan.Web.Data;
 
-namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>
 /// The app with settings or an environment of its own, on a fresh clone of the seeded template
@@ -23,8 +23,6 @@ public sealed class ConfiguredApp : IAsyncDisposable
     {
         connectionString ??= cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(await AppFixture.SeededTemplateAsync(cluster)));
         var factory = new PlanAppFactory(connectionString, environment, settings);
-        // Outside Development cookies are Secure: talk https so the client sends them back.
-        factory.ClientOptions.BaseAddress = new Uri("https://localhost");
         factory.StartServer();
         return new ConfiguredApp(connectionString, factory);
     }
@@ -32,7 +30,7 @@ public sealed class ConfiguredApp : IAsyncDisposable
     public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = Factory.ClientOptions.BaseAddress,
     });
 
     public Task<HttpClient> SignInAsAsync(string userName, string password = SampleData.DemoPassword) =>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
 
-namespace RuleOfLawPlan.Web.Tests.Infrastructure;
+namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>
 /// The app, as started in Development (migrated, with the 2023 plan and sample data), on a database of its
@@ -10,6 +10,7 @@ namespace RuleOfLawPlan.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
 {
+    private readonly Dictionary<string, HttpClient> _signedIn = [];
     private PlanAppFactory? _factory;
 
     public string ConnectionString { get; private set; } = "";
@@ -36,15 +37,31 @@ public sealed class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
 
     public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>A client signed in as one of the Development demo accounts (password Plan@2023).</summary>
+    /// <summary>A new client signed in as one of the Development demo accounts (password Plan@2023).</summary>
     public Task<HttpClient> SignInAsAsync(string userName, string password = SampleData.DemoPassword) =>
         CreateClient().SignInAsync(userName, password);
+
+    /// <summary>
+    /// The class's one signed-in client for a demo account, signed in on first use: the login page is rate-limited,
+    /// so tests that act as the same user many times share a client. Tests that sign out or change the account use
+    /// <see cref="SignInAsAsync"/> instead.
+    /// </summary>
+    public async Task<HttpClient> UserAsync(string userName)
+    {
+        if (!_signedIn.TryGetValue(userName, out var client))
+        {
+            client = await SignInAsAsync(userName);
+            _signedIn[userName] = client;
+        }
+        return client;
+    }
 
     /// <summary>A context of its own, for arranging data and checking what the app stored.</summary>
     public PlanDb CreateDb() => new(PlanDbOptions.Configure(new DbContextOptionsBuilder<PlanDb>(), ConnectionString).Options);
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _signedIn.Values) client.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
     }
 }

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using AngleSharp;
+using AngleSharp.Dom;
+
+namespace RuleOfLawPlan.TestSupport;
+
+/// <summary>What a browser does with the app's pages: read them as HTML, sign in, post forms.</summary>
+public static class HttpClientExtensions
+{
+    // One form token per client, for as long as the same user is signed in on it. The page that hands tokens out
+    // is the rate-limited login page, so tests that post a lot must not fetch one for every post.
+    private static readonly ConditionalWeakTable<HttpClient, string> Tokens = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Parses a response as the browser would see it.</summary>
+    public static async Task<IDocument> HtmlAsync(this HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        return await BrowsingContext.New().OpenAsync(req => req.Content(html), Ct);
+    }
+
+    public static Task<string> TextAsync(this HttpResponseMessage response) => response.Content.ReadAsStringAsync(Ct);
+
+    /// <summary>An antiforgery token valid for this client's current user, read from a form the app renders.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string page = "/account/login")
+    {
+        var response = await client.GetAsync(page, Ct);
+        var document = await response.HtmlAsync();
+        return document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{page} ({(int)response.StatusCode}) renders no antiforgery token.");
+    }
+
+    /// <summary>Signs this client in through the login page, as a user would; it keeps the cookie.</summary>
+    public static async Task<HttpClient> SignInAsync(this HttpClient client, string userName, string password)
+    {
+        var response = await client.PostFormAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Form.UserName"] = userName,
+            ["Form.Password"] = password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>
+    /// Posts a form as a browser would: with a valid antiforgery token unless told otherwise. The only way tests
+    /// post forms, so that every test treats the token the same way.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
+        IEnumerable<KeyValuePair<string, string>> fields, bool withAntiforgery = true)
+    {
+        var values = fields.ToList();
+        if (withAntiforgery)
+        {
+            if (!Tokens.TryGetValue(client, out var token))
+            {
+                token = await client.AntiforgeryTokenAsync();
+                Tokens.AddOrUpdate(client, token);
+            }
+            values.Add(new("__RequestVerificationToken", token));
+        }
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(values), Ct);
+        // A token belongs to the user it was issued to: signing in or out makes it stale.
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("rolp.auth=", StringComparison.Ordinal)))
+            Tokens.Remove(client);
+        return response;
+    }
+}
