@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging.Abstractions;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.LocalPostgres;
 
@@ -69,8 +68,8 @@ public sealed class LocalPostgresServerTests : IDisposable
         var running = await Start(Options());
         var pid = PostmasterPid();
         // Another live process of the app owns the server: a stand-in whose command line names the app.
+        // Its command line names the app from the start, before and after bash's exec: nothing to wait for.
         using var app = System.Diagnostics.Process.Start("bash", ["-c", "exec -a RuleOfLawPlan.Web sleep 60"]);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(DataDirectory, "ruleoflawplan.owner"), app.Id.ToString(), TestContext.Current.CancellationToken);
 
         var command = await Start(Options());
