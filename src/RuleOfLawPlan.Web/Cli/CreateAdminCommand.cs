@@ -1,6 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Identity;
-using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Cli;
@@ -48,7 +47,10 @@ public static class CreateAdminCommand
         return password.ToString();
     }
 
-    /// <summary>Creates <paramref name="userName"/> as an Admin, or with <paramref name="reset"/> sets the password of an existing one.</summary>
+    /// <summary>
+    /// Creates <paramref name="userName"/> as an Admin, or with <paramref name="reset"/> gives an existing account the
+    /// password and makes it an enabled, unlocked administrator with no other role (<see cref="AccountService"/>).
+    /// </summary>
     public static async Task<int> RunAsync(IServiceProvider services, string userName, bool reset, string? password,
         TextWriter output, TextWriter error)
     {
@@ -59,51 +61,21 @@ public static class CreateAdminCommand
         }
 
         await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(Roles.Admin))
-            await roles.CreateAsync(new IdentityRole(Roles.Admin));
-
-        var existing = await users.FindByNameAsync(userName);
-        if (existing is not null)
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var result = reset
+            ? await accounts.ResetAdminAsync(userName, password, CancellationToken.None)
+            : await accounts.CreateAdminAsync(userName, password, CancellationToken.None);
+        switch (result.Outcome)
         {
-            if (!reset)
-            {
+            case SaveResult.Saved:
+                output.WriteLine(reset ? $"已重设管理员“{userName}”的密码 / password reset" : $"已创建系统管理员“{userName}” / administrator created");
+                return 0;
+            case SaveResult.Duplicate:
                 error.WriteLine($"用户“{userName}”已存在；要重设其密码请加 --reset / user exists, add --reset to set its password");
                 return 1;
-            }
-            var token = await users.GeneratePasswordResetTokenAsync(existing);
-            if (!Report(await users.ResetPasswordAsync(existing, token, password), error)) return 1;
-            // The administrator who runs this must be able to get in: enabled, unlocked, and an Admin.
-            existing.IsDisabled = false;
-            existing.LockoutEnd = null;
-            existing.AccessFailedCount = 0;
-            if (!Report(await users.UpdateAsync(existing), error)) return 1;
-            if (!await users.IsInRoleAsync(existing, Roles.Admin) && !Report(await users.AddToRoleAsync(existing, Roles.Admin), error)) return 1;
-            output.WriteLine($"已重设管理员“{userName}”的密码 / password reset");
-            return 0;
+            default:
+                error.WriteLine(result.ToString());
+                return 1;
         }
-
-        var result = await CreateAsync(users, userName, password);
-        if (!Report(result, error)) return 1;
-        output.WriteLine($"已创建系统管理员“{userName}” / administrator created");
-        return 0;
-    }
-
-    /// <summary>A new enabled Admin; the password is checked against the Identity policy.</summary>
-    public static async Task<IdentityResult> CreateAsync(UserManager<AppUser> users, string userName, string password)
-    {
-        var user = new AppUser { UserName = userName, DisplayName = "系统管理员" };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded) return result;
-        result = await users.AddToRoleAsync(user, Roles.Admin);
-        if (!result.Succeeded) await users.DeleteAsync(user);
-        return result;
-    }
-
-    private static bool Report(IdentityResult result, TextWriter error)
-    {
-        foreach (var e in result.Errors) error.WriteLine(e.Description);
-        return result.Succeeded;
     }
 }

@@ -2,10 +2,33 @@ using Microsoft.AspNetCore.Identity;
 
 namespace RuleOfLawPlan.Web.Data;
 
-/// <summary>A person who signs in. Section heads belong to the section whose tasks they report on.</summary>
+/// <summary>
+/// A person who signs in. Section heads belong to the section whose tasks they report on. Changed only
+/// through <see cref="Security.AccountService"/>, which also owns the account's one role.
+/// </summary>
 public sealed class AppUser : IdentityUser
 {
-    public string DisplayName { get; set; } = "";
-    public int? SectionId { get; set; }
-    public bool IsDisabled { get; set; }
+    private AppUser()
+    {
+    }
+
+    public AppUser(string userName, string displayName, int? sectionId) : base(userName)
+    {
+        DisplayName = displayName;
+        SectionId = sectionId;
+    }
+
+    public string DisplayName { get; private set; } = "";
+    public int? SectionId { get; private set; }
+    public bool IsDisabled { get; private set; }
+
+    public void ChangeProfile(string displayName, int? sectionId)
+    {
+        DisplayName = displayName;
+        SectionId = sectionId;
+    }
+
+    public void Disable() => IsDisabled = true;
+
+    public void Enable() => IsDisabled = false;
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using RuleOfLawPlan.Web.Cli;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Data;
@@ -10,17 +8,17 @@ namespace RuleOfLawPlan.Web.Data;
 /// </summary>
 public static class BootstrapAdmin
 {
-    public static async Task EnsureAsync(UserManager<AppUser> users, IConfiguration configuration, ILogger logger)
+    public static async Task EnsureAsync(AccountService accounts, IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
         var userName = configuration["Bootstrap:AdminUserName"];
         var password = configuration["Bootstrap:AdminPassword"];
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return;
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
 
-        var result = await CreateAdminCommand.CreateAsync(users, userName.Trim(), password);
+        var result = await accounts.CreateFirstAdminAsync(userName.Trim(), password, ct);
+        if (result is null) return;
         if (!result.Succeeded)
             // Starting without a way in would leave the operator guessing: refuse to start, say why.
-            throw new InvalidOperationException("Bootstrap administrator not created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            throw new InvalidOperationException("Bootstrap administrator not created: " + string.Join("; ", result.Errors.Select(e => e.Message)));
         logger.LogWarning("Created the first administrator {UserName} from Bootstrap settings; remove Bootstrap__AdminPassword from the environment", userName);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -39,10 +38,11 @@ public static class DatabaseSetup
         var organization = await EnsureBureauAsync(db, ct);
         if (configuration.GetValue("Seed:ShippedPlan", true))
             await ImportShippedPlanAsync(db, organization.Id, logger, ct);
-        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        await BootstrapAdmin.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), configuration, logger);
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        await accounts.EnsureRolesAsync(ct);
+        await BootstrapAdmin.EnsureAsync(accounts, configuration, logger, ct);
         if (environment.IsDevelopment())
-            await SampleData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), organization.Id, ct);
+            await SampleData.EnsureAsync(db, accounts, organization.Id, ct);
     }
 
     /// <summary>
@@ -53,15 +53,6 @@ public static class DatabaseSetup
     {
         await db.Database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         await db.Database.MigrateAsync(ct);
-    }
-
-    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
-        }
     }
 
     public static async Task<Organization> EnsureBureauAsync(PlanDb db, CancellationToken ct)

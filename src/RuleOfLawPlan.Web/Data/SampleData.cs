@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Web.Security;
@@ -60,11 +59,11 @@ public static class SampleData
         ("viewer", "查看用户", Roles.Viewer, null),
     ];
 
-    public static async Task EnsureAsync(PlanDb db, UserManager<AppUser> users, int organizationId, CancellationToken ct)
+    public static async Task EnsureAsync(PlanDb db, AccountService accounts, int organizationId, CancellationToken ct)
     {
         var sections = await EnsureSectionsAsync(db, organizationId, ct);
         await EnsureAssignmentsAsync(db, sections, ct);
-        await EnsureDemoUsersAsync(users, sections);
+        await EnsureDemoUsersAsync(db, accounts, sections, ct);
     }
 
     private static async Task<Dictionary<string, int>> EnsureSectionsAsync(PlanDb db, int organizationId, CancellationToken ct)
@@ -98,26 +97,14 @@ public static class SampleData
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task EnsureDemoUsersAsync(UserManager<AppUser> users, Dictionary<string, int> sections)
+    private static async Task EnsureDemoUsersAsync(PlanDb db, AccountService accounts, Dictionary<string, int> sections, CancellationToken ct)
     {
-        foreach (var (userName, displayName, role, section) in DemoUsers)
+        var existing = await db.Users.Select(u => u.UserName).ToListAsync(ct);
+        foreach (var (userName, displayName, role, section) in DemoUsers.Where(d => !existing.Contains(d.UserName)))
         {
-            if (await users.FindByNameAsync(userName) is not null) continue;
-            var user = new AppUser
-            {
-                UserName = userName,
-                DisplayName = displayName,
-                SectionId = section is null ? null : sections[section],
-            };
-            await Check(users.CreateAsync(user, DemoPassword));
-            await Check(users.AddToRoleAsync(user, role));
+            var result = await accounts.CreateAsync(new NewAccount(userName, displayName, role, section is null ? null : sections[section], DemoPassword), ct);
+            if (!result.Succeeded)
+                throw new InvalidOperationException("Seeding a demo account failed: " + result);
         }
-    }
-
-    private static async Task Check(Task<IdentityResult> operation)
-    {
-        var result = await operation;
-        if (!result.Succeeded)
-            throw new InvalidOperationException("Seeding a demo account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 }

@@ -11,6 +11,9 @@ public static class PlanClaims
 
 public static class ClaimsPrincipalExtensions
 {
+    /// <summary>The signed-in user's account id (Identity's name-identifier claim).</summary>
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
     /// <summary>The section a section head belongs to, from the sign-in cookie.</summary>
     public static int? SectionId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(PlanClaims.SectionId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -11,6 +11,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, Leader, Office, SectionHead, Viewer];
 
+    /// <summary>Section heads report for a section; the office may name its own; other roles have none.</summary>
+    public static bool MayHaveSection(string role) => role is SectionHead or Office;
+
     /// <summary>Chinese label (a resource key).</summary>
     public static string Label(string role) => role switch
     {

@@ -67,6 +67,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.ReportProgress, p => p.RequireRole(Roles.SectionHead))
             .AddPolicy(Policies.Instruct, p => p.RequireRole(Roles.Leader));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();
+        builder.Services.AddScoped<AccountService>();
 
         builder.AddPlanReverseProxy();
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Admin.Users;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Tests.Admin;
@@ -45,6 +46,13 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
             ["Form.Role"] = role,
             ["Form.SectionId"] = sectionId?.ToString() ?? "",
             ["Form.ConcurrencyStamp"] = user.ConcurrencyStamp!,
+        });
+
+    private static async Task<HttpResponseMessage> ResetPasswordAsync(HttpClient admin, string userId, string password) =>
+        await admin.PostFormAsync($"/admin/users/{userId}/password", new Dictionary<string, string>
+        {
+            ["Form.Password"] = password,
+            ["Form.ConfirmPassword"] = password,
         });
 
     [Fact]
@@ -158,7 +166,10 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         var response = await EditAsync(admin, opened, Roles.Leader, null, "第二次");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("该账号已被他人修改，请刷新后重试");
+        var page = await response.HtmlAsync();
+        page.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain(EditModel.ConcurrencyMessage);
+        page.QuerySelector("[data-testid=current-values]")!.TextContent.ShouldContain("第一次");
+        ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='Form.DisplayName']")!).Value.ShouldBe("第二次");
         (await FindUserAsync("stale"))!.DisplayName.ShouldBe("第一次");
         (await RoleOfAsync(opened.Id)).ShouldBe(Roles.Viewer);
     }
@@ -173,7 +184,7 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         (await demote.Content.ReadAsStringAsync(Ct)).ShouldContain("不能取消自己的系统管理员角色");
         (await RoleOfAsync(self.Id)).ShouldBe(Roles.Admin);
 
-        var disable = await admin.PostFormAsync($"/admin/users/{self.Id}?handler=Disable", new Dictionary<string, string>());
+        var disable = await admin.PostFormAsync($"/admin/users/{self.Id}/status?handler=Disable", new Dictionary<string, string>());
         disable.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await disable.Content.ReadAsStringAsync(Ct)).ShouldContain("不能停用自己的账号");
         (await FindUserAsync("admin"))!.IsDisabled.ShouldBeFalse();
@@ -186,7 +197,7 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         await CreateUserAsync(admin, "leaver", Roles.Viewer, null);
         var before = (await FindUserAsync("leaver"))!;
 
-        (await admin.PostFormAsync($"/admin/users/{before.Id}?handler=Disable", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PostFormAsync($"/admin/users/{before.Id}/status?handler=Disable", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var disabled = (await FindUserAsync("leaver"))!;
         disabled.IsDisabled.ShouldBeTrue();
@@ -196,7 +207,7 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         var login = await app.CreateClient().PostFormAsync("/account/login", new Dictionary<string, string> { ["Form.UserName"] = "leaver", ["Form.Password"] = "Start1234" });
         (await login.Content.ReadAsStringAsync(Ct)).ShouldContain("该账号已停用，请联系系统管理员");
 
-        (await admin.PostFormAsync($"/admin/users/{before.Id}?handler=Enable", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PostFormAsync($"/admin/users/{before.Id}/status?handler=Enable", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await app.SignInAsAsync("leaver", "Start1234");
     }
 
@@ -207,21 +218,13 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         await CreateUserAsync(admin, "forgetful", Roles.Viewer, null);
         var user = (await FindUserAsync("forgetful"))!;
 
-        var weak = await admin.PostFormAsync($"/admin/users/{user.Id}?handler=ResetPassword", new Dictionary<string, string>
-        {
-            ["Reset.NewPassword"] = "weakpass",
-            ["Reset.ConfirmPassword"] = "weakpass",
-        });
+        var weak = await ResetPasswordAsync(admin, user.Id, "weakpass");
         weak.StatusCode.ShouldBe(HttpStatusCode.OK);
         var weakHtml = await weak.Content.ReadAsStringAsync(Ct);
         weakHtml.ShouldContain("密码必须包含至少一个大写字母");
         weakHtml.ShouldContain("密码必须包含至少一个数字");
 
-        var reset = await admin.PostFormAsync($"/admin/users/{user.Id}?handler=ResetPassword", new Dictionary<string, string>
-        {
-            ["Reset.NewPassword"] = "Fresh2024x",
-            ["Reset.ConfirmPassword"] = "Fresh2024x",
-        });
+        var reset = await ResetPasswordAsync(admin, user.Id, "Fresh2024x");
         reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await app.SignInAsAsync("forgetful", "Fresh2024x");
     }
@@ -236,10 +239,26 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         var list = await (await admin.GetAsync("/admin/users", Ct)).HtmlAsync();
         list.QuerySelector("[data-user-name=locked] [data-testid=user-status]")!.TextContent.ShouldBe("已锁定");
 
-        (await admin.PostFormAsync($"/admin/users/{user.Id}?handler=Unlock", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PostFormAsync($"/admin/users/{user.Id}/status?handler=Unlock", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await FindUserAsync("locked"))!.LockoutEnd.ShouldBeNull();
         await app.SignInAsAsync("locked", "Start1234");
+    }
+
+    [Fact]
+    public async Task Resetting_a_locked_out_users_password_also_unlocks_the_account()
+    {
+        var admin = await app.SignInAsAsync("admin");
+        await CreateUserAsync(admin, "lockedforgetful", Roles.Viewer, null);
+        var user = (await FindUserAsync("lockedforgetful"))!;
+        await Sql.Execute(app.ConnectionString, $"UPDATE asp_net_users SET lockout_end = now() + interval '15 minutes', access_failed_count = 5 WHERE id = '{user.Id}'");
+
+        (await ResetPasswordAsync(admin, user.Id, "Again2024x")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stored = (await FindUserAsync("lockedforgetful"))!;
+        stored.LockoutEnd.ShouldBeNull();
+        stored.AccessFailedCount.ShouldBe(0);
+        await app.SignInAsAsync("lockedforgetful", "Again2024x");
     }
 
     [Fact]

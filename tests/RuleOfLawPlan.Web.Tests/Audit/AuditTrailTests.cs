@@ -143,7 +143,7 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
                 await using var db = app.CreateDb();
                 var viewer = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "viewer", Ct);
                 var client = await app.UserAsync("admin");
-                return () => client.PostFormAsync($"/admin/users/{viewer.Id}?handler=Disable", new Dictionary<string, string>());
+                return () => client.PostFormAsync($"/admin/users/{viewer.Id}/status?handler=Disable", new Dictionary<string, string>());
             }
             default:
             {

@@ -72,6 +72,42 @@ public sealed class CreateAdminTests(AppFixture app, PostgresClusterFixture clus
     }
 
     [Fact]
+    public async Task Reset_leaves_an_enabled_unlocked_administrator_with_no_other_role()
+    {
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(
+                new NewAccount("formerchief", "原科长", Roles.SectionHead, await app.SectionIdAsync("综合执法科"), "Chief2024x"), Ct);
+            created.Succeeded.ShouldBeTrue(created.ToString());
+        }
+        await Sql.Execute(app.ConnectionString,
+            "UPDATE asp_net_users SET is_disabled = true, lockout_end = now() + interval '15 minutes', access_failed_count = 5 WHERE user_name = 'formerchief'");
+
+        var (code, output, _) = await RunAsync("formerchief", reset: true, "Back2024x");
+
+        code.ShouldBe(0);
+        output.ShouldContain("已重设管理员");
+        await using var db = app.CreateDb();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "formerchief", Ct);
+        (user.IsDisabled, user.LockoutEnd, user.AccessFailedCount, user.SectionId).ShouldBe((false, (DateTimeOffset?)null, 0, (int?)null));
+        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(Ct);
+        roles.ShouldBe([Roles.Admin]);
+        var client = await app.SignInAsAsync("formerchief", "Back2024x");
+        (await client.GetAsync("/admin/users", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Reset_of_an_unknown_user_says_so_and_creates_nobody()
+    {
+        var (code, _, error) = await RunAsync("nobodyhere", reset: true, "Nobody2024x");
+
+        code.ShouldBe(1);
+        error.ShouldContain("用户“nobodyhere”不存在");
+        await using var db = app.CreateDb();
+        (await db.Users.AnyAsync(u => u.UserName == "nobodyhere", Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Bootstrap_settings_create_the_first_admin_once_in_production()
     {
         var database = cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync());

@@ -216,13 +216,13 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var target = await users.FindByNameAsync("matrix-target");
-        if (target is null)
+        if (await users.FindByNameAsync("matrix-target") is null)
         {
-            target = new AppUser { UserName = "matrix-target", DisplayName = "权限矩阵测试" };
-            (await users.CreateAsync(target, "Matrix2024x")).Succeeded.ShouldBeTrue();
-            (await users.AddToRoleAsync(target, Roles.Viewer)).Succeeded.ShouldBeTrue();
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateAsync(new NewAccount("matrix-target", "权限矩阵测试", Roles.Viewer, SectionId: null, "Matrix2024x"), Ct);
+            created.Succeeded.ShouldBeTrue();
         }
+        var target = (await users.FindByNameAsync("matrix-target"))!;
 
         await using var db = app.CreateDb();
         var organizationId = await db.Organizations.Select(o => o.Id).FirstAsync(Ct);

@@ -12,6 +12,8 @@ public enum SaveResult
     Refused,
     /// <summary>Someone saved the same row since the form was opened (xmin changed).</summary>
     Conflict,
+    /// <summary>A name that must be unique is taken; the page says which, in Chinese.</summary>
+    Duplicate,
 }
 
 public static class TrySaveExtensions

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,7 +10,7 @@ namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 
 /// <summary>新建用户: the administrator types the initial password and tells it to the person.</summary>
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class CreateModel(PlanDb db, UserManager<AppUser> users, ILogger<CreateModel> logger) : PageModel
+public sealed class CreateModel(PlanDb db, AccountService accounts) : PageModel
 {
     [BindProperty]
     public Input Form { get; set; } = new();
@@ -42,42 +41,21 @@ public sealed class CreateModel(PlanDb db, UserManager<AppUser> users, ILogger<C
         }
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => Sections = await UserRules.SectionOptionsAsync(db, null, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Sections = await UserForms.SectionOptionsAsync(db, null, ct);
 
     public async Task<IActionResult> OnPostAsync([FromServices] IValidator<Input> validator, CancellationToken ct)
     {
-        if (validator.Validate(Form).AddTo(ModelState) && await CreateAsync(ct))
-            return RedirectToPage("Index");
-        Sections = await UserRules.SectionOptionsAsync(db, null, ct);
+        if (validator.Validate(Form).AddTo(ModelState))
+        {
+            var result = await accounts.CreateAsync(new NewAccount(Form.UserName, Form.DisplayName, Form.Role, Form.SectionId, Form.Password), ct);
+            if (result.Succeeded)
+            {
+                TempData["StatusMessage"] = $"已创建用户“{Form.UserName.Trim()}”";
+                return RedirectToPage("Index");
+            }
+            result.AddTo(ModelState);
+        }
+        Sections = await UserForms.SectionOptionsAsync(db, null, ct);
         return Page();
-    }
-
-    private async Task<bool> CreateAsync(CancellationToken ct)
-    {
-        if (!await UserRules.SectionUsableAsync(db, Form.SectionId, null, ct))
-        {
-            ModelState.AddModelError("Form.SectionId", "所选科室不存在或已停用");
-            return false;
-        }
-
-        var user = new AppUser { UserName = Form.UserName.Trim(), DisplayName = Form.DisplayName.Trim(), SectionId = Form.SectionId };
-        // The account and its role are one change: no user without a role is left behind.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await users.CreateAsync(user, Form.Password);
-        if (result.Succeeded) result = await users.AddToRoleAsync(user, Form.Role);
-        if (!result.Succeeded)
-        {
-            // The password field shows all the policy's complaints at once, not one per attempt.
-            var password = result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).Select(e => e.Description).ToList();
-            if (password.Count > 0) ModelState.AddModelError("Form.Password", string.Join("；", password));
-            foreach (var error in result.Errors.Where(e => !e.Code.StartsWith("Password", StringComparison.Ordinal)))
-                ModelState.AddModelError("", error.Description);
-            return false;
-        }
-
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("{Admin} created user {UserName} as {Role}", User.Identity?.Name, user.UserName, Form.Role);
-        TempData["StatusMessage"] = $"已创建用户“{user.UserName}”";
-        return true;
     }
 }

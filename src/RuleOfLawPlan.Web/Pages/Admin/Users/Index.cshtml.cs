@@ -13,7 +13,7 @@ public sealed class IndexModel(PlanDb db, TimeProvider clock) : PageModel
 
     public sealed record Row(string Id, string UserName, string DisplayName, string? Role, string? Section, bool IsDisabled, DateTimeOffset? LockoutEnd)
     {
-        public string Status(DateTimeOffset now) => IsDisabled ? "已停用" : LockoutEnd > now ? "已锁定" : "正常";
+        public string Status(DateTimeOffset now) => UserForms.Status(IsDisabled, LockoutEnd, now);
     }
 
     public DateTimeOffset Now { get; private set; }

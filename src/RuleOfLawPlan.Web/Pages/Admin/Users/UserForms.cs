@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Security;
+
+namespace RuleOfLawPlan.Web.Pages.Admin.Users;
+
+/// <summary>The role and section fields of the create and edit forms.</summary>
+public interface IRoleAndSection
+{
+    string Role { get; }
+    int? SectionId { get; }
+}
+
+/// <summary>Included by both forms' validators: the rule <see cref="AccountService"/> guards, shown next to the field at once.</summary>
+public sealed class RoleAndSectionValidator : AbstractValidator<IRoleAndSection>
+{
+    public RoleAndSectionValidator() =>
+        RuleFor(x => x).Custom((input, context) =>
+        {
+            if (AccountRules.RoleAndSection(input.Role, input.SectionId) is { } broken) context.AddFailure(broken.Field, broken.Message);
+        });
+}
+
+/// <summary>An account as the user pages show it above their forms.</summary>
+public sealed record UserSummary(string Id, string UserName, string DisplayName, string? Role, int? SectionId, string? Section,
+    bool IsDisabled, DateTimeOffset? LockoutEnd, string ConcurrencyStamp)
+{
+    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd > now;
+
+    /// <summary>正常, 已锁定 or 已停用 (a resource key).</summary>
+    public string Status(DateTimeOffset now) => UserForms.Status(IsDisabled, LockoutEnd, now);
+}
+
+/// <summary>The heading of the three pages about one account, and which of them is open.</summary>
+public sealed record UserHeader(UserSummary Account, string Tab, DateTimeOffset Now);
+
+/// <summary>What the user pages share: the account they are about, the section choices, the service's errors on the form.</summary>
+public static class UserForms
+{
+    public static string Status(bool isDisabled, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
+        isDisabled ? "已停用" : lockoutEnd > now ? "已锁定" : "正常";
+
+    public static Task<UserSummary?> UserSummaryAsync(this PlanDb db, string id, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == id)
+            .Select(u => new UserSummary(
+                u.Id,
+                u.UserName!,
+                u.DisplayName,
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+                u.SectionId,
+                db.Sections.Where(s => s.Id == u.SectionId).Select(s => s.Name).FirstOrDefault(),
+                u.IsDisabled,
+                u.LockoutEnd,
+                u.ConcurrencyStamp!))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>Active sections, plus the user's current one even if it has been deactivated since.</summary>
+    public static async Task<List<SelectListItem>> SectionOptionsAsync(PlanDb db, int? current, CancellationToken ct) =>
+        await db.Sections.Where(s => s.IsActive || s.Id == current)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
+            .Select(s => new SelectListItem(s.IsActive ? s.Name : s.Name + "（已停用）", s.Id.ToString()))
+            .ToListAsync(ct);
+
+    /// <summary>The service's messages on the form's fields (bound as <paramref name="prefix"/>.Field), or on the form.</summary>
+    public static void AddTo(this AccountResult result, ModelStateDictionary modelState, string prefix = "Form")
+    {
+        foreach (var error in result.Errors)
+            modelState.AddModelError(error.Field.Length == 0 ? "" : $"{prefix}.{error.Field}", error.Message);
+    }
+}
