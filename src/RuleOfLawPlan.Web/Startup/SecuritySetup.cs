@@ -30,7 +30,8 @@ public static class SecuritySetup
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PlanClaimsPrincipalFactory>();
 
-        // A disabled account or a changed role takes effect within a minute, not at cookie expiry.
+        // A disabled account or a changed role takes effect within a minute, not at cookie expiry (and at once
+        // for the administrator's policies, which read the current roles: CurrentRoleRequirement).
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.ConfigureApplicationCookie(o =>
@@ -60,13 +61,15 @@ public static class SecuritySetup
             // Every page needs a signed-in user unless it says [AllowAnonymous].
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.ManageSections, p => p.RequireRole(Roles.Admin))
+            // What an administrator may do is checked against the roles stored now, not the cookie's.
+            .AddPolicy(Policies.ManageUsers, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Admin)))
+            .AddPolicy(Policies.ManageSections, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Admin)))
             .AddPolicy(Policies.ManagePlans, p => p.RequireRole(Roles.Office))
-            .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Office, Roles.Admin))
+            .AddPolicy(Policies.ViewAudit, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Office, Roles.Admin)))
             .AddPolicy(Policies.ReportProgress, p => p.RequireRole(Roles.SectionHead))
             .AddPolicy(Policies.Instruct, p => p.RequireRole(Roles.Leader));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, CurrentRoleHandler>();
         builder.Services.AddScoped<AccountService>();
 
         builder.AddPlanReverseProxy();

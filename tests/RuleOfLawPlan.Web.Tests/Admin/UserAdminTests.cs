@@ -262,6 +262,49 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_demoted_administrators_still_valid_cookie_no_longer_reaches_admin_pages()
+    {
+        var admin = await app.SignInAsAsync("admin");
+        await CreateUserAsync(admin, "exadmin", Roles.Admin, null);
+        var exAdmin = await app.SignInAsAsync("exadmin", "Start1234");
+        var token = await exAdmin.AntiforgeryTokenAsync("/admin/users/new");
+        var user = (await FindUserAsync("exadmin"))!;
+
+        (await EditAsync(admin, user, Roles.Viewer, null)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // The cookie still says Admin (it is re-validated once a minute); the roles stored now say otherwise.
+        (await exAdmin.GetAsync("/admin/users", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await exAdmin.GetAsync("/admin/sections", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var create = await exAdmin.PostAsync("/admin/users/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.UserName"] = "sneaky",
+            ["Form.DisplayName"] = "越权",
+            ["Form.Role"] = Roles.Admin,
+            ["Form.Password"] = "Sneaky2024x",
+            ["Form.ConfirmPassword"] = "Sneaky2024x",
+        }), Ct);
+        create.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await FindUserAsync("sneaky")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_disabled_administrators_cookie_no_longer_reaches_admin_pages()
+    {
+        var admin = await app.SignInAsAsync("admin");
+        await CreateUserAsync(admin, "gonedmin", Roles.Admin, null);
+        var gone = await app.SignInAsAsync("gonedmin", "Start1234");
+        var user = (await FindUserAsync("gonedmin"))!;
+
+        (await admin.PostFormAsync($"/admin/users/{user.Id}/status?handler=Disable", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var response = await gone.GetAsync("/admin/users", Ct);
+        // Refused either way: by the current-role check (403), or by an ended session (to the login page).
+        (response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.ToString().Contains("/account/login", StringComparison.OrdinalIgnoreCase) == true)
+            .ShouldBeTrue($"{(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
     public async Task An_unknown_user_id_is_a_404()
     {
         var response = await (await app.SignInAsAsync("admin")).GetAsync("/admin/users/no-such-user", Ct);
