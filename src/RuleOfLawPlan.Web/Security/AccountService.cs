@@ -21,7 +21,7 @@ public sealed record AccountChange(string DisplayName, string Role, int? Section
 /// happen one after the other, also across app instances and the command line. The other administrators
 /// that allow a demotion or a disabling are therefore counted after any concurrent change has committed:
 /// two administrators demoting each other at the same moment cannot leave none
-/// (docs/decisions/008-one-account-service.md).
+/// (docs/decisions/009-one-account-service.md).
 /// </remarks>
 public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, ILogger<AccountService> logger)
 {
