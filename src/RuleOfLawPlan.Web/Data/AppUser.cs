@@ -31,4 +31,10 @@ public sealed class AppUser : IdentityUser
     public void Disable() => IsDisabled = true;
 
     public void Enable() => IsDisabled = false;
+
+    /// <summary>"政策法规办干部（office）": how the audit trail names a person, by name and by user name.</summary>
+    public static string Label(string? displayName, string? userName) =>
+        string.IsNullOrEmpty(displayName) ? userName ?? ""
+        : string.IsNullOrEmpty(userName) || userName == displayName ? displayName
+        : $"{displayName}（{userName}）";
 }

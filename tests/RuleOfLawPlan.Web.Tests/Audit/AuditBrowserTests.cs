@@ -19,7 +19,7 @@ public sealed class AuditBrowserTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
-    public async Task The_browser_filters_by_user_type_and_date_and_pages_by_fifty()
+    public async Task The_browser_filters_by_user_type_and_date_one_row_per_save()
     {
         var taskId = await app.TaskIdAsync(6, 1);
         var section = await app.UserAsync("section");
@@ -33,28 +33,47 @@ public sealed class AuditBrowserTests(AppFixture app) : IClassFixture<AppFixture
         var office = await app.UserAsync("office");
 
         var all = await (await office.GetAsync("/audit", Ct)).HtmlAsync();
-        all.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(50);
-        all.QuerySelector("[data-testid=next-page]").ShouldNotBeNull();
-        all.QuerySelector("[data-testid=audit-row] [data-testid=audit-user]")!.TextContent.ShouldContain("综合执法科科长");
+        all.QuerySelector("[data-testid=audit-row] [data-testid=audit-user]")!.TextContent.ShouldBe("综合执法科科长（section）");
 
+        // The report wrote two rows (the 工作台账 entry and the task's progress) in one save: one item.
         var byUser = await (await office.GetAsync($"/audit?User={sectionUserId}", Ct)).HtmlAsync();
-        var rows = byUser.QuerySelectorAll("[data-testid=audit-row]");
-        rows.Length.ShouldBe(2);
-        rows.ShouldAllBe(r => r.QuerySelector("[data-testid=audit-user]")!.TextContent.Contains("综合执法科科长"));
-        rows.ShouldContain(r => r.QuerySelector("details")!.TextContent.Contains("浏览器测试"));
+        var row = byUser.QuerySelectorAll("[data-testid=audit-row]").ShouldHaveSingleItem();
+        row.QuerySelectorAll("[data-testid=audit-entry]").Length.ShouldBe(2);
+        row.QuerySelector("details")!.TextContent.ShouldContain("浏览器测试");
 
         var byType = await (await office.GetAsync($"/audit?User={sectionUserId}&Type=ProgressUpdate", Ct)).HtmlAsync();
-        byType.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(1);
+        byType.QuerySelectorAll("[data-testid=audit-row]").ShouldHaveSingleItem().QuerySelectorAll("[data-testid=audit-entry]").Length.ShouldBe(1);
 
         var today = Web.Pages.ChinaTime.Today(TimeProvider.System);
         var inRange = await (await office.GetAsync($"/audit?User={sectionUserId}&From={today:yyyy-MM-dd}&To={today:yyyy-MM-dd}", Ct)).HtmlAsync();
-        inRange.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(2);
+        inRange.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(1);
         var before = await (await office.GetAsync($"/audit?User={sectionUserId}&To={today.AddDays(-1):yyyy-MM-dd}", Ct)).HtmlAsync();
         before.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(0);
 
+        // Seeding added the seven sections in one save: one item, summed up, the rows one click away.
         var systemOnly = await (await office.GetAsync("/audit?User=system&Type=Section", Ct)).HtmlAsync();
-        systemOnly.QuerySelectorAll("[data-testid=audit-user]").ShouldAllBe(u => u.TextContent == "system");
-        systemOnly.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(7);
+        var sections = systemOnly.QuerySelectorAll("[data-testid=audit-row]").ShouldHaveSingleItem();
+        sections.QuerySelector("[data-testid=audit-user]")!.TextContent.ShouldBe("系统");
+        sections.QuerySelector("[data-testid=audit-summary]")!.TextContent.ShouldContain("新增 7 项科室");
+    }
+
+    [Fact]
+    public async Task The_browser_pages_by_fifty_saves()
+    {
+        // Sixty saves of a user of their own, written as the interceptor would (the table takes inserts).
+        await Sql.Execute(app.ConnectionString, """
+            INSERT INTO audit_entries (change_set_id, at, user_id, user_name, action, entity_type, entity_key, after)
+            SELECT gen_random_uuid(), now() - make_interval(mins => i), 'paging-user', '翻页测试', 'Update', 'Organization', '1', '{"ShortName": "市城管局"}'
+            FROM generate_series(1, 60) AS i
+            """);
+        var office = await app.UserAsync("office");
+
+        var first = await (await office.GetAsync("/audit?User=paging-user", Ct)).HtmlAsync();
+        first.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(50);
+        first.QuerySelector("[data-testid=audit-total]")!.TextContent.ShouldContain("60");
+        first.QuerySelector("[data-testid=next-page]").ShouldNotBeNull();
+        var second = await (await office.GetAsync("/audit?User=paging-user&PageNumber=2", Ct)).HtmlAsync();
+        second.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(10);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Pages;
+using RuleOfLawPlan.Web.Pages.Audit;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Tests.Localization;
@@ -23,8 +24,9 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
             .Concat(Enum.GetValues<DeliverableAction>().Select(Labels.Of))
             .Concat(Enum.GetValues<KpiKind>().Select(Labels.Of))
             .Concat(Enum.GetValues<SectionKind>().Select(Labels.Of))
-            .Concat(Enum.GetValues<AuditAction>().Select(AuditChanges.ActionLabel))
-            .Concat(AuditedTypes.AllNames.Select(AuditedTypes.Label))
+            .Concat(Enum.GetValues<KpiComparator>().Select(Labels.Of))
+            .Concat(AuditLabels.All)
+            .Concat(AuditHistory.ValueWords)
             .Concat(Roles.All.Select(Roles.Label))
             .Append(Labels.Target(KpiComparator.DecreaseYearOnYear, null, ""))
             .Distinct()

@@ -25,7 +25,7 @@ namespace RuleOfLawPlan.Web.Tests.Security;
 /// <item>Route values: <c>{id}</c> under /plans is the 2023 plan; under /tasks a task — (六).1, led by 综合执法科
 /// (<c>section</c>), or (七).1, supported by 市容环境卫生管理科 (<c>section2</c>); for <c>own</c> cells each section head also gets
 /// the other's task, and (七).2 when that is the other; under /admin/users a Viewer made for this test; under
-/// /admin/sections a section made for this test. Any other route value fails the test until a convention is added here.</item>
+/// /admin/sections a section made for this test; under /audit the first audit entry. Any other route value fails the test until a convention is added here.</item>
 /// <item>POSTs carry a valid antiforgery token and no other fields: an allowed POST therefore either fails validation
 /// or acts on the test's own user/section. The class has a database of its own.</item>
 /// </list>
@@ -184,7 +184,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
         throw new FileNotFoundException("docs/permissions.md not found above " + AppContext.BaseDirectory);
     }
 
-    private sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId)
+    private sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId, long AuditEntryId)
     {
         public string Url(string route, string? userName, bool ownTask) =>
             RouteParameter().Replace(route, m => m.Groups[1].Value == "id" ? Id(route, userName, ownTask) : Unknown(route));
@@ -205,6 +205,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             }
             if (route.StartsWith("/admin/users/", StringComparison.OrdinalIgnoreCase)) return UserId;
             if (route.StartsWith("/admin/sections/", StringComparison.OrdinalIgnoreCase)) return SectionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (route.StartsWith("/audit/", StringComparison.OrdinalIgnoreCase)) return AuditEntryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Unknown(route);
         }
 
@@ -237,7 +238,8 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
         var planId = await db.Plans.Where(p => p.Title.StartsWith(DatabaseSetup.BureauName)).Select(p => p.Id).FirstAsync(Ct);
         async Task<int> Task(int area, int number) => await db.Tasks
             .Where(t => t.Area.WorkPlanId == planId && t.Area.Ordinal == area && t.Number == number).Select(t => t.Id).FirstAsync(Ct);
-        return new Ids(planId, await Task(6, 1), await Task(7, 1), await Task(7, 2), target.Id, section.Id);
+        var auditEntryId = await db.AuditEntries.MinAsync(e => e.Id, Ct);
+        return new Ids(planId, await Task(6, 1), await Task(7, 1), await Task(7, 2), target.Id, section.Id, auditEntryId);
     }
 
     /// <summary>One identity's client; signs in again if a request (sign-out) ended its session.</summary>

@@ -9,15 +9,16 @@ public enum AuditAction
 
 /// <summary>
 /// 全程留痕: one changed row, written in the same transaction as the change. Entries are only ever added:
-/// no page changes them and a database trigger refuses UPDATE and DELETE on the table.
+/// no page changes them and database triggers refuse UPDATE, DELETE and TRUNCATE on the table.
 /// </summary>
 public sealed class AuditEntry
 {
     private AuditEntry() { }
 
-    public AuditEntry(DateTimeOffset at, string? userId, string userName, AuditAction action, string entityType,
+    public AuditEntry(Guid changeSetId, DateTimeOffset at, string? userId, string userName, AuditAction action, string entityType,
         string entityKey, string? before, string? after, int? planTaskId)
     {
+        ChangeSetId = changeSetId;
         At = at.ToUniversalTime();
         UserId = userId;
         UserName = userName;
@@ -30,6 +31,13 @@ public sealed class AuditEntry
     }
 
     public long Id { get; private set; }
+
+    /// <summary>
+    /// The save this row was part of: the id of the database transaction that stored it, so the rows of one import
+    /// or one form (several SaveChanges in one transaction included) can be shown as one change.
+    /// </summary>
+    public Guid ChangeSetId { get; private set; }
+
     public DateTimeOffset At { get; private set; }
 
     /// <summary>The signed-in user's id; null for changes the system made (start-up, seeding).</summary>
@@ -38,7 +46,7 @@ public sealed class AuditEntry
     public string UserName { get; private set; } = "";
     public AuditAction Action { get; private set; }
 
-    /// <summary>A stable name from <see cref="AuditedTypes"/>, not the CLR name.</summary>
+    /// <summary>A stable name (<see cref="AuditedTypes.NameOf(Type)"/>), labelled by <see cref="AuditLabels"/>.</summary>
     public string EntityType { get; private set; } = "";
 
     public string EntityKey { get; private set; } = "";

@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Data.Audit;
 
 /// <summary>
-/// Writes an <see cref="AuditEntry"/> for every inserted, updated and deleted row of plan data and accounts,
-/// in the transaction of the change itself: either both are stored or neither is.
+/// Writes an <see cref="AuditEntry"/> for every inserted, updated and deleted row of every entity type the model has
+/// (but the few <see cref="AuditedTypes.Excluded"/>), in the transaction of the change itself: either both are stored
+/// or neither is. The transaction's id groups the entries of one save (<see cref="AuditEntry.ChangeSetId"/>).
 /// </summary>
 /// <remarks>
 /// Before values are taken before the save (EF forgets them afterwards); keys and values of inserted rows
@@ -72,7 +72,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContext, TimeProvi
         {
             try
             {
-                context.AddRange(Entries(pending.Changes));
+                context.AddRange(Entries(pending.Changes, context.Database.CurrentTransaction!.TransactionId));
                 context.SaveChanges();
                 pending.OwnTransaction?.Commit();
             }
@@ -91,7 +91,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContext, TimeProvi
         {
             try
             {
-                context.AddRange(Entries(pending.Changes));
+                context.AddRange(Entries(pending.Changes, context.Database.CurrentTransaction!.TransactionId));
                 await context.SaveChangesAsync(cancellationToken);
                 if (pending.OwnTransaction is not null) await pending.OwnTransaction.CommitAsync(cancellationToken);
             }
@@ -138,34 +138,46 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContext, TimeProvi
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().ToList()) entry.State = EntityState.Detached;
     }
 
-    private static List<Change> Collect(DbContext context)
+    private List<Change> Collect(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
         var changes = new List<Change>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (AuditedTypes.NameOf(entry.Metadata.ClrType) is not { } type) continue;
+            if (!AuditedTypes.IsAudited(entry.Metadata)) continue;
+            var type = AuditedTypes.NameOf(entry.Metadata);
             switch (entry.State)
             {
                 case EntityState.Added:
                     changes.Add(new Change(entry, AuditAction.Insert, type, null, null, null));
                     break;
                 case EntityState.Deleted:
-                    changes.Add(new Change(entry, AuditAction.Delete, type, KeyOf(entry), Values(entry, original: true, null), null));
+                    changes.Add(new Change(entry, AuditAction.Delete, type, KeyOf(entry), Values(entry, type, original: true, null), null));
                     break;
                 case EntityState.Modified:
                     var changed = entry.Properties
                         .Where(p => p.IsModified && !p.Metadata.IsConcurrencyToken && !Equals(p.OriginalValue, p.CurrentValue))
                         .Select(p => p.Metadata.Name).ToList();
-                    if (changed.Count > 0)
-                        changes.Add(new Change(entry, AuditAction.Update, type, KeyOf(entry), Values(entry, original: true, changed), changed));
+                    if (changed.Count > 0 && !IsSignInBookkeeping(entry, changed))
+                        changes.Add(new Change(entry, AuditAction.Update, type, KeyOf(entry), Values(entry, type, original: true, changed), changed));
                     break;
             }
         }
         return changes;
     }
 
-    private IEnumerable<AuditEntry> Entries(List<Change> changes)
+    /// <summary>
+    /// A sign-in counts failed attempts and locks the account out, with nobody signed in yet. Those writes are the
+    /// sign-in's own record, not a change anyone made to the account: an administrator who unlocks an account, or a
+    /// command run from the console, is still audited.
+    /// </summary>
+    private bool IsSignInBookkeeping(EntityEntry entry, List<string> changed) =>
+        entry.Entity is AppUser
+        && httpContext.HttpContext is { User.Identity.IsAuthenticated: not true }
+        && changed.All(AuditedTypes.SignInBookkeeping.Contains);
+
+    /// <param name="changeSetId">The transaction's id: every save inside one transaction shares it.</param>
+    private IEnumerable<AuditEntry> Entries(List<Change> changes, Guid changeSetId)
     {
         var at = clock.GetUtcNow();
         var (userId, userName) = CurrentUser();
@@ -173,15 +185,15 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContext, TimeProvi
         {
             var after = change.Action switch
             {
-                AuditAction.Insert => Values(change.Entry, original: false, null),
-                AuditAction.Update => Values(change.Entry, original: false, change.ChangedProperties),
+                AuditAction.Insert => Values(change.Entry, change.EntityType, original: false, null),
+                AuditAction.Update => Values(change.Entry, change.EntityType, original: false, change.ChangedProperties),
                 _ => null,
             };
-            yield return new AuditEntry(at, userId, userName, change.Action, change.EntityType,
+            yield return new AuditEntry(changeSetId, at, userId, userName, change.Action, change.EntityType,
                 change.Key ?? KeyOf(change.Entry),
                 change.Before is null ? null : JsonSerializer.Serialize(change.Before, Json),
                 after is null ? null : JsonSerializer.Serialize(after, Json),
-                TaskIdOf(change.Entry));
+                AuditedTypes.TaskIdOf(change.Entry));
         }
     }
 
@@ -189,34 +201,20 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContext, TimeProvi
     {
         var user = httpContext.HttpContext?.User;
         if (user?.Identity?.IsAuthenticated != true) return (null, "system");
-        var name = user.Identity.Name is { Length: > 0 } userName && user.DisplayName() is { Length: > 0 } display && display != userName
-            ? $"{display}（{userName}）"
-            : user.DisplayName();
-        return (user.FindFirstValue(ClaimTypes.NameIdentifier), name);
+        return (user.FindFirstValue(ClaimTypes.NameIdentifier), AppUser.Label(user.DisplayName(), user.Identity.Name));
     }
 
     private static string KeyOf(EntityEntry entry) => string.Join(",",
         entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
 
-    private static int? TaskIdOf(EntityEntry entry) => entry.Entity switch
-    {
-        PlanTask task => task.Id,
-        TaskSupport support => support.PlanTaskId,
-        Kpi kpi => kpi.PlanTaskId,
-        Deliverable deliverable => deliverable.PlanTaskId,
-        ProgressUpdate update => update.PlanTaskId,
-        Instruction instruction => instruction.PlanTaskId,
-        _ => null,
-    };
-
-    private static Dictionary<string, object?> Values(EntityEntry entry, bool original, IReadOnlyCollection<string>? only)
+    private static Dictionary<string, object?> Values(EntityEntry entry, string type, bool original, IReadOnlyCollection<string>? only)
     {
         var values = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
             if (property.Metadata.IsConcurrencyToken || (only is not null && !only.Contains(name))) continue;
-            values[name] = AuditedTypes.SecretProperties.Contains(name)
+            values[name] = AuditedTypes.IsSecret(type, name)
                 ? AuditedTypes.SecretMarker
                 : Normalize(original ? property.OriginalValue : property.CurrentValue);
         }

@@ -1,63 +1,70 @@
-using Microsoft.AspNetCore.Identity;
-using RuleOfLawPlan.Domain.Organizations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using RuleOfLawPlan.Domain.Plans;
 
 namespace RuleOfLawPlan.Web.Data.Audit;
 
-/// <summary>Which entities the audit trail records, under which stable name, and how they belong to a task.</summary>
+/// <summary>
+/// Which entities the audit trail records: every entity type of the model, except the few on
+/// <see cref="Excluded"/>. A type added to the model later is audited without anyone remembering to;
+/// <c>AuditCatalogTests</c> fails until it has Chinese labels (<see cref="AuditLabels"/>) or is excluded here.
+/// </summary>
 public static class AuditedTypes
 {
-    public const string UserRole = "UserRole";
-
-    private static readonly Dictionary<Type, string> Names = new()
+    /// <summary>The one list of model types the trail leaves out, each with the reason.</summary>
+    public static readonly IReadOnlyDictionary<Type, string> Excluded = new Dictionary<Type, string>
     {
-        [typeof(Organization)] = nameof(Organization),
-        [typeof(Section)] = nameof(Section),
-        [typeof(WorkPlan)] = nameof(WorkPlan),
-        [typeof(PlanRequirement)] = nameof(PlanRequirement),
-        [typeof(KeyArea)] = nameof(KeyArea),
-        [typeof(PlanTask)] = nameof(PlanTask),
-        [typeof(TaskSupport)] = nameof(TaskSupport),
-        [typeof(Kpi)] = nameof(Kpi),
-        [typeof(Deliverable)] = nameof(Deliverable),
-        [typeof(ProgressUpdate)] = nameof(ProgressUpdate),
-        [typeof(Instruction)] = nameof(Instruction),
-        [typeof(AppUser)] = nameof(AppUser),
-        [typeof(IdentityRole)] = "Role",
-        [typeof(IdentityUserRole<string>)] = UserRole,
+        [typeof(AuditEntry)] = "the trail itself: append-only, it records nothing about itself",
+        [typeof(DataProtectionKey)] = "the key ring that encrypts sign-in cookies: a secret, rotated by the framework, not plan or account data",
     };
 
     /// <summary>Values that must never be written down; the trail records only that they changed.</summary>
-    public static readonly IReadOnlySet<string> SecretProperties = new HashSet<string>
-    {
-        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-    };
+    private static readonly HashSet<(string Type, string Property)> Secrets =
+    [
+        ("AppUser", "PasswordHash"), ("AppUser", "SecurityStamp"), ("AppUser", "ConcurrencyStamp"), ("UserToken", "Value"),
+    ];
+
+    /// <summary>
+    /// Identity's sign-in bookkeeping: failed attempts and lockout. Written by every sign-in, they belong in the
+    /// sign-in log; an administrator who unlocks an account is still audited (see <see cref="AuditInterceptor"/>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> SignInBookkeeping = new HashSet<string> { "AccessFailedCount", "LockoutEnd" };
 
     public const string SecretMarker = "（已更改，不记录内容）";
 
-    public static IEnumerable<Type> All => Names.Keys;
+    public static bool IsAudited(IReadOnlyEntityType type) => !Excluded.ContainsKey(type.ClrType);
 
-    public static string? NameOf(Type type) => Names.GetValueOrDefault(type);
+    public static bool IsSecret(string entityType, string property) => Secrets.Contains((entityType, property));
 
-    /// <summary>Chinese label of an entity type name (a resource key).</summary>
-    public static string Label(string name) => name switch
+    /// <summary>
+    /// The stable name an entry stores: the CLR name, with Identity's generic types named for what they hold
+    /// (<c>IdentityUserRole&lt;string&gt;</c> → "UserRole", <c>IdentityRole</c> → "Role").
+    /// </summary>
+    public static string NameOf(IReadOnlyEntityType type) => NameOf(type.ClrType);
+
+    public static string NameOf(Type type)
     {
-        nameof(Organization) => "单位",
-        nameof(Section) => "科室",
-        nameof(WorkPlan) => "计划",
-        nameof(PlanRequirement) => "工作要求",
-        nameof(KeyArea) => "重点工作",
-        nameof(PlanTask) => "任务",
-        nameof(TaskSupport) => "配合科室",
-        nameof(Kpi) => "指标",
-        nameof(Deliverable) => "成果",
-        nameof(ProgressUpdate) => "工作台账",
-        nameof(Instruction) => "批示",
-        nameof(AppUser) => "用户",
-        "Role" => "角色",
-        UserRole => "用户角色",
-        _ => name,
-    };
+        var name = type.Name;
+        if (name.IndexOf('`') is var tick and > 0) name = name[..tick];
+        return name.StartsWith("Identity", StringComparison.Ordinal) && name.Length > "Identity".Length ? name["Identity".Length..] : name;
+    }
 
-    public static IReadOnlyList<string> AllNames => [.. Names.Values];
+    /// <summary>The audited entity types of a model, by their stored name.</summary>
+    public static IReadOnlyDictionary<string, IEntityType> In(IModel model) =>
+        model.GetEntityTypes().Where(IsAudited).ToDictionary(NameOf);
+
+    /// <summary>
+    /// The task a row belongs to, read from the model rather than from a list: the task itself, or the value of the
+    /// row's foreign key to a task. A new kind of row that hangs off a task shows in that task's history by itself.
+    /// </summary>
+    public static int? TaskIdOf(EntityEntry entry) =>
+        TaskLink(entry.Metadata) is { } property && entry.Property(property).CurrentValue is int id ? id : null;
+
+    /// <summary>The property holding the task id: the key of a task, or the foreign key to one; null when none.</summary>
+    public static string? TaskLink(IReadOnlyEntityType type)
+    {
+        if (type.ClrType == typeof(PlanTask)) return type.FindPrimaryKey()!.Properties[0].Name;
+        return type.GetForeignKeys().FirstOrDefault(fk => fk.PrincipalEntityType.ClrType == typeof(PlanTask))?.Properties[0].Name;
+    }
 }

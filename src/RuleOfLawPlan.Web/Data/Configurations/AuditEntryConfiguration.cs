@@ -18,6 +18,7 @@ sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(e => e.After).HasColumnType("jsonb");
         // No foreign keys: the trail outlives what it describes.
         b.HasIndex(e => e.At);
+        b.HasIndex(e => e.ChangeSetId);
         b.HasIndex(e => new { e.PlanTaskId, e.At });
         b.HasIndex(e => new { e.UserId, e.At });
         b.HasIndex(e => new { e.EntityType, e.At });

@@ -861,6 +861,10 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("before");
 
+                    b.Property<Guid>("ChangeSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_set_id");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -893,6 +897,9 @@ namespace RuleOfLawPlan.Web.Data.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("ChangeSetId")
+                        .HasDatabaseName("ix_audit_entries_change_set_id");
 
                     b.HasIndex("EntityType", "At")
                         .HasDatabaseName("ix_audit_entries_entity_type_at");

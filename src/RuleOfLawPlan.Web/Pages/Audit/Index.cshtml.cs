@@ -9,12 +9,12 @@ using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Audit;
 
-public sealed record AuditRow(long Id, DateTimeOffset At, string UserName, AuditAction Action, string EntityType,
-    string EntityKey, int? PlanTaskId, string? Before, string? After);
-
 public sealed record UserOption(string Id, string Label);
 
-/// <summary>审计日志: the audit trail, newest first, filtered and paged. Read-only: no handler here changes it.</summary>
+/// <summary>
+/// 审计日志: the audit trail, one row per save (change set), newest first, filtered and paged by change set.
+/// Read-only: no handler here changes it.
+/// </summary>
 [Authorize(Policy = Policies.ViewAudit)]
 public sealed class IndexModel(PlanDb db) : PageModel
 {
@@ -26,7 +26,7 @@ public sealed class IndexModel(PlanDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public Filter Query { get; set; } = new();
 
-    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
+    public IReadOnlyList<ChangeSet> Sets { get; private set; } = [];
     public IReadOnlyList<UserOption> Users { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -46,7 +46,7 @@ public sealed class IndexModel(PlanDb db) : PageModel
         {
             RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
                 .WithMessage("开始日期不能晚于结束日期");
-            RuleFor(x => x.Type).Must(t => string.IsNullOrEmpty(t) || AuditedTypes.AllNames.Contains(t)).WithMessage("对象类型无效");
+            RuleFor(x => x.Type).Must(t => string.IsNullOrEmpty(t) || AuditLabels.TypeNames.Contains(t)).WithMessage("对象类型无效");
             RuleFor(x => x.PageNumber).GreaterThanOrEqualTo(1).WithMessage("页码无效");
         }
     }
@@ -72,11 +72,8 @@ public sealed class IndexModel(PlanDb db) : PageModel
             entries = entries.Where(e => e.At < end);
         }
 
-        Total = await entries.CountAsync(ct);
-        Rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((Math.Min(Query.PageNumber, PageCount) - 1) * PageSize).Take(PageSize)
-            .Select(e => new AuditRow(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityKey, e.PlanTaskId, e.Before, e.After))
-            .ToListAsync(ct);
+        Total = await AuditHistory.CountAsync(entries, ct);
+        Sets = await AuditHistory.PageAsync(db, entries, (Math.Min(Query.PageNumber, PageCount) - 1) * PageSize, PageSize, ct);
         return Page();
     }
 

@@ -52,6 +52,30 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    public static string Of(KpiComparator comparator) => comparator switch
+    {
+        KpiComparator.AtLeast => "不低于",
+        KpiComparator.AtMost => "不超过",
+        KpiComparator.Equal => "达到",
+        KpiComparator.DecreaseYearOnYear => "比上年下降",
+        _ => comparator.ToString(),
+    };
+
+    /// <summary>
+    /// Any domain value, for pages that only know it as an <see cref="Enum"/> (the audit trail's field values);
+    /// an enum without a case here comes back as its C# name, which <c>AuditCatalogTests</c> refuses.
+    /// </summary>
+    public static string Of(Enum value) => value switch
+    {
+        PlanStatus status => Of(status),
+        PlanTaskStatus status => Of(status),
+        DeliverableAction action => Of(action),
+        SectionKind kind => Of(kind),
+        KpiKind kind => Of(kind),
+        KpiComparator comparator => Of(comparator),
+        _ => value.ToString(),
+    };
+
     /// <summary>"≥ 90%", "= 100%", or the key "比上年下降" for year-on-year counts.</summary>
     public static string Target(KpiComparator comparator, decimal? target, string unit)
     {
@@ -67,6 +91,10 @@ public static class Labels
 
     /// <summary>"(一)" for area 1.</summary>
     public static string AreaOrdinal(int ordinal) => $"（{ChineseNumerals.Format(ordinal)}）";
+
+    /// <summary>"（六）1. 持续推进行政执法三项制度": a task as the plan numbers it; "（五）…" for an area tracked as one task.</summary>
+    public static string TaskTitle(int areaOrdinal, int? number, string title) =>
+        AreaOrdinal(areaOrdinal) + (number is int n ? $"{n}. " : "") + title;
 
     public static string ChineseDate(DateOnly? date) =>
         date is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : "";

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
-using RuleOfLawPlan.Web.Data.Audit;
+using RuleOfLawPlan.Web.Pages.Audit;
 using RuleOfLawPlan.Web.Pages.Plans;
 using RuleOfLawPlan.Web.Security;
 
@@ -21,8 +21,6 @@ public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string
 
 public sealed record InstructionRow(string Text, string Leader, DateTimeOffset IssuedAt);
 
-public sealed record HistoryRow(DateTimeOffset At, string UserName, AuditAction Action, string EntityType, string? Before, string? After);
-
 /// <summary>任务详情: the task, its 工作台账, its 批示 and its history, for every signed-in role.</summary>
 [Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(PlanDb db) : PageModel
@@ -31,7 +29,7 @@ public sealed class DetailsModel(PlanDb db) : PageModel
     public const int HistoryLimit = 300;
 
     public TaskDetails Task { get; private set; } = null!;
-    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<ChangeSet> History { get; private set; } = [];
     public IReadOnlyDictionary<int, string> SectionNames { get; private set; } = new Dictionary<int, string>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -52,12 +50,7 @@ public sealed class DetailsModel(PlanDb db) : PageModel
         if (task is null) return NotFound();
         Task = task;
 
-        History = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.PlanTaskId == id)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Take(HistoryLimit)
-            .Select(e => new HistoryRow(e.At, e.UserName, e.Action, e.EntityType, e.Before, e.After))
-            .ToListAsync(ct);
+        History = await AuditHistory.ForTaskAsync(db, id, HistoryLimit, ct);
         SectionNames = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         return Page();
     }
@@ -70,14 +63,4 @@ public sealed class DetailsModel(PlanDb db) : PageModel
 
     public bool CanReportProgress =>
         User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && (Task.LeadSectionId == s || Task.SupportingSectionIds.Contains(s));
-
-    public IReadOnlyList<FieldChange> Changes(HistoryRow row) => AuditChanges.Read(row.Before, row.After, FormatValue);
-
-    private string? FormatValue(string field, string value) => field switch
-    {
-        "SectionId" or "LeadSectionId" when int.TryParse(value, out var id) => SectionName(id) is { Length: > 0 } n ? n : value,
-        "Status" when Enum.TryParse<PlanTaskStatus>(value, out var status) => Labels.Of(status),
-        "Deadline" or "AsOf" when DateOnly.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var date) => Labels.ChineseDate(date),
-        _ => null,
-    };
 }
