@@ -247,6 +247,23 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
         await Should.ThrowAsync<PostgresException>(() => Sql.Execute(app.ConnectionString, "DELETE FROM audit_entries"));
     }
 
+    [Theory]
+    [InlineData("TRUNCATE audit_entries")]
+    [InlineData("TRUNCATE audit_entries RESTART IDENTITY CASCADE")]
+    [InlineData("TRUNCATE plans, audit_entries CASCADE")]
+    public async Task The_audit_table_refuses_truncate_even_from_its_owner(string truncate)
+    {
+        var count = await app.AuditCountAsync();
+        count.ShouldBeGreaterThan(0);
+        // The tests' account is the cluster's superuser, which owns every table: no role may do more.
+        (await Sql.Scalar<bool>(app.ConnectionString, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).ShouldBeTrue();
+
+        var refused = await Should.ThrowAsync<PostgresException>(() => Sql.Execute(app.ConnectionString, truncate));
+
+        refused.MessageText.ShouldContain("cannot be changed");
+        (await app.AuditCountAsync()).ShouldBe(count);
+    }
+
     [Fact]
     public void No_page_offers_a_handler_that_changes_the_audit_trail()
     {
