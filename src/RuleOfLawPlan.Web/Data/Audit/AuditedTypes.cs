@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using RuleOfLawPlan.Domain.Plans;
@@ -47,7 +48,9 @@ public static class AuditedTypes
     {
         var name = type.Name;
         if (name.IndexOf('`') is var tick and > 0) name = name[..tick];
-        return name.StartsWith("Identity", StringComparison.Ordinal) && name.Length > "Identity".Length ? name["Identity".Length..] : name;
+        return type.Namespace == typeof(IdentityRole).Namespace && name.StartsWith("Identity", StringComparison.Ordinal)
+            ? name["Identity".Length..]
+            : name;
     }
 
     /// <summary>The audited entity types of a model, by their stored name.</summary>
