@@ -13,8 +13,7 @@ namespace RuleOfLawPlan.TestSupport;
 /// The real app on a given database, as the HTTP tests, the browser tests and the benchmarks start it: the one
 /// place the settings they share live. It counts the SQL commands it sends. <paramref name="settings"/> override
 /// configuration; <paramref name="kestrel"/> serves on a real loopback port (for a browser) instead of in memory;
-/// <paramref name="services"/> adds test services. The login rate limit is raised: tests fetch antiforgery tokens
-/// from the login page, and only the tests of the limiter itself want it low.
+/// <paramref name="services"/> adds test services.
 /// </summary>
 public sealed class PlanAppFactory : WebApplicationFactory<Program>
 {
@@ -45,7 +44,6 @@ public sealed class PlanAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Plan", _connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
+using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Data;
 
@@ -22,6 +23,8 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<Instruction> Instructions => Set<Instruction>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,7 +34,6 @@ public static class PipelineSetup
         app.UseRequestLocalization();
         app.Use(RememberChosenCulture);
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

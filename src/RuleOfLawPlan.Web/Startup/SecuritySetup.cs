@@ -1,15 +1,14 @@
-using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
+using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Startup;
 
 public static class SecuritySetup
 {
-    public const string LoginRateLimit = "login";
-
     public static WebApplicationBuilder AddPlanSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -19,9 +18,8 @@ public static class SecuritySetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No Identity lockout options: its counter per account would let anyone lock anyone out with five wrong
+                // passwords. SignInGuard throttles by account and address instead, and nothing calls AccessFailedAsync.
                 o.User.RequireUniqueEmail = false;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -30,9 +28,15 @@ public static class SecuritySetup
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PlanClaimsPrincipalFactory>();
 
-        // A disabled account or a changed role takes effect within a minute, not at cookie expiry (and at once
-        // for the administrator's policies, which read the current roles: CurrentRoleRequirement).
+        // Sessions live in the database (PostgresTicketStore): sign-out, a password change or reset and a disable end
+        // them at the next request. The validator still re-reads roles and names every minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddSingleton<PostgresTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<PostgresTicketStore>((o, store) => o.SessionStore = store);
+        builder.Services.AddOptions<SignInLimits>().Bind(builder.Configuration.GetSection(SignInLimits.Section));
+        builder.Services.AddScoped<SignInGuard>();
+        builder.Services.AddHostedService<SignInHousekeeping>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -81,15 +85,6 @@ public static class SecuritySetup
             o.HttpsPort = builder.Configuration.GetValue("ReverseProxy:HttpsPort", 443);
         });
 
-        var permitLimit = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 20);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per client address: slows password guessing across accounts, on top of per-account lockout.
-            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = TimeSpan.FromMinutes(1) }));
-        });
         return builder;
     }
 }

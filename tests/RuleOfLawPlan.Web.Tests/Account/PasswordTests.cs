@@ -1,4 +1,5 @@
 using System.Net;
+using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Tests.Account;
 
@@ -37,6 +38,28 @@ public sealed class PasswordTests(AppFixture app) : IClassFixture<AppFixture>
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("当前密码不正确");
         await app.SignInAsAsync("leader");
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_is_throttled_like_signing_in()
+    {
+        var client = await app.SignInAsAsync("section2");
+        for (var i = 0; i < 5; i++)
+            (await client.PostFormAsync("/account/password", Form($"Guess{i}abc", "NewPass2024", "NewPass2024"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await client.PostFormAsync("/account/password", Form(SampleData.DemoPassword, "NewPass2024", "NewPass2024"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 30);
+        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("密码错误次数过多，请");
+        // The same account from the same address is held back on the login page too; the password is unchanged.
+        (await app.CreateClient().PostFormAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Form.UserName"] = "section2",
+            ["Form.Password"] = SampleData.DemoPassword,
+        })).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await Sql.Scalar<long>(app.ConnectionString, "SELECT count(*) FROM sign_in_attempts WHERE user_name = 'SECTION2' AND reason = 'WrongCurrentPassword'"))
+            .ShouldBe(5);
     }
 
     [Theory]
