@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Pages;
+using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Security;
 
@@ -23,7 +24,8 @@ public sealed record AccountChange(string DisplayName, string Role, int? Section
 /// two administrators demoting each other at the same moment cannot leave none
 /// (docs/decisions/009-one-account-service.md).
 /// </remarks>
-public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, ILogger<AccountService> logger)
+public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, SignInGuard signInGuard,
+    ILogger<AccountService> logger)
 {
     /// <summary>Any fixed number will do as long as only this service takes it ("rolpacct").</summary>
     private const long AccountsLock = 0x726f6c7061636374;
@@ -85,7 +87,7 @@ public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleMa
     public Task<AccountResult> ResetPasswordAsync(string userId, string password, CancellationToken ct) => ChangeAsync(async () =>
     {
         if (await users.FindByIdAsync(userId) is not { } user) return Missing;
-        var result = await SetPasswordAndUnlockAsync(user, password);
+        var result = await SetPasswordAndUnlockAsync(user, password, ct);
         if (result.Succeeded) logger.LogInformation("Reset the password of user {UserName}", user.UserName);
         return result;
     }, ct);
@@ -93,7 +95,7 @@ public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleMa
     public Task<AccountResult> UnlockAsync(string userId, CancellationToken ct) => ChangeAsync(async () =>
     {
         if (await users.FindByIdAsync(userId) is not { } user) return Missing;
-        var result = await UnlockAsync(user);
+        var result = await UnlockAsync(user, SignInReason.Unlocked, ct);
         if (result.Succeeded) logger.LogInformation("Unlocked user {UserName}", user.UserName);
         return result;
     }, ct);
@@ -121,7 +123,7 @@ public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleMa
         if (await users.FindByNameAsync(userName.Trim()) is not { } user)
             return AccountResult.Refused(AccountFields.UserName, $"用户“{userName}”不存在");
         await EnsureRolesCoreAsync();
-        var result = await SetPasswordAndUnlockAsync(user, password);
+        var result = await SetPasswordAndUnlockAsync(user, password, ct);
         if (!result.Succeeded) return result;
 
         user.Enable();
@@ -199,18 +201,21 @@ public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleMa
         return result.Succeeded ? Outcome(await users.AddToRoleAsync(user, role)) : result;
     }
 
-    private async Task<AccountResult> SetPasswordAndUnlockAsync(AppUser user, string password)
+    private async Task<AccountResult> SetPasswordAndUnlockAsync(AppUser user, string password, CancellationToken ct)
     {
-        // The reset-token path checks the password policy and renews the security stamp.
+        // The reset-token path checks the password policy and renews the security stamp, which also ends the
+        // account's sessions (PostgresTicketStore).
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = Outcome(await users.ResetPasswordAsync(user, token, password));
-        return result.Succeeded ? await UnlockAsync(user) : result;
+        return result.Succeeded ? await UnlockAsync(user, SignInReason.PasswordReset, ct) : result;
     }
 
-    private async Task<AccountResult> UnlockAsync(AppUser user)
+    /// <summary>Earlier wrong passwords no longer hold the account back, from any address (the sign-in throttle,
+    /// docs/security.md); Identity's own lockout is not used.</summary>
+    private async Task<AccountResult> UnlockAsync(AppUser user, SignInReason reason, CancellationToken ct)
     {
-        var result = Outcome(await users.SetLockoutEndDateAsync(user, null));
-        return result.Succeeded ? Outcome(await users.ResetAccessFailedCountAsync(user)) : result;
+        await signInGuard.ReleaseAsync(user, reason, ct);
+        return AccountResult.Saved;
     }
 
     private AccountResult Conflict => new(SaveResult.Conflict, [new(AccountFields.Form, users.ErrorDescriber.ConcurrencyFailure().Description)]);

@@ -26,7 +26,7 @@ public sealed class SignInGuard(PlanDb db, UserManager<AppUser> users, IHttpCont
 {
     private static readonly Lock DummyLock = new();
     private static string? _dummyHash;
-    private static readonly AppUser DummyUser = new();
+    private static readonly AppUser DummyUser = new("dummy", "", null);
 
     private SignInLimits Limits => options.Value;
 
@@ -105,7 +105,7 @@ public sealed class SignInGuard(PlanDb db, UserManager<AppUser> users, IHttpCont
     {
         db.SignInAttempts.Add(new SignInAttempt(clock.GetUtcNow(), userName, userId, address, outcome, reason));
         await db.SaveChangesAsync(ct);
-        logger.Log(outcome == SignInOutcome.Succeeded ? LogLevel.Information : LogLevel.Warning,
+        logger.Log(outcome is SignInOutcome.Failed or SignInOutcome.Refused ? LogLevel.Warning : LogLevel.Information,
             "Sign-in {Outcome} ({Reason}) for {UserName} from {ClientAddress}", outcome, reason, userName, address);
     }
 
@@ -118,16 +118,25 @@ public sealed class SignInGuard(PlanDb db, UserManager<AppUser> users, IHttpCont
             http.HttpContext is { } context ? ClientAddress.Of(context) : "local", SignInOutcome.Released, reason, ct);
 
     /// <summary>Whether the throttle is holding back this account from some address right now (for the admin pages).</summary>
-    public async Task<bool> IsThrottledAsync(AppUser user, CancellationToken ct)
+    public async Task<bool> IsThrottledAsync(string normalizedUserName, CancellationToken ct) =>
+        (await ThrottledUserNamesAsync(normalizedUserName, ct)).Contains(normalizedUserName);
+
+    /// <summary>
+    /// The accounts (normalized names; one, or all when <paramref name="userName"/> is null) that the throttle is holding
+    /// back from some address right now. Spraying from an address is not counted here: that holds back the address.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ThrottledUserNamesAsync(string? userName, CancellationToken ct)
     {
-        var userName = user.NormalizedUserName ?? "";
-        var since = clock.GetUtcNow() - Limits.Window;
-        var addresses = await db.SignInAttempts
-            .Where(a => a.UserName == userName && a.Outcome == SignInOutcome.Failed && a.At > since)
-            .Select(a => a.ClientAddress).Distinct().ToListAsync(ct);
-        foreach (var address in addresses)
-            if (await CheckAsync(userName, address, ct) is { Reason: SignInReason.TooManyFailures })
-                return true;
-        return false;
+        var now = clock.GetUtcNow();
+        var since = now - Limits.Window;
+        var free = Limits.FreeFailuresPerAccountAndAddress;
+        var pairs = await db.SignInAttempts
+            .Where(a => a.Outcome == SignInOutcome.Failed && a.At > since && (userName == null || a.UserName == userName)
+                && !db.SignInAttempts.Any(r => r.UserName == a.UserName && r.Outcome == SignInOutcome.Released && r.At >= a.At))
+            .GroupBy(a => new { a.UserName, a.ClientAddress })
+            .Where(g => g.Count() >= free)
+            .Select(g => new { g.Key.UserName, Count = g.Count(), Last = g.Max(a => a.At) })
+            .ToListAsync(ct);
+        return pairs.Where(p => p.Last + Delay(p.Count - free) > now).Select(p => p.UserName).ToHashSet();
     }
 }

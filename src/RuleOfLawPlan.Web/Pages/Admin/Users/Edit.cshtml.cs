@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
+using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 
 /// <summary>编辑用户: name, role and section. The password and the account's status have pages of their own.</summary>
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class EditModel(PlanDb db, AccountService accounts, TimeProvider clock) : PageModel
+public sealed class EditModel(PlanDb db, AccountService accounts, SignInGuard signInGuard) : PageModel
 {
     public const string ConcurrencyMessage = "该账号已被他人修改，下面是当前内容。请核对后再提交，您的修改尚未保存。";
 
@@ -18,7 +19,6 @@ public sealed class EditModel(PlanDb db, AccountService accounts, TimeProvider c
     public Input Form { get; set; } = new();
 
     public UserSummary Account { get; private set; } = null!;
-    public DateTimeOffset Now { get; private set; }
     public List<SelectListItem> Sections { get; private set; } = [];
 
     /// <summary>Set when someone else changed the account meanwhile: the values as stored now.</summary>
@@ -85,9 +85,8 @@ public sealed class EditModel(PlanDb db, AccountService accounts, TimeProvider c
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        if (await db.UserSummaryAsync(id, ct) is not { } account) return NotFound();
+        if (await db.UserSummaryAsync(signInGuard, id, ct) is not { } account) return NotFound();
         Account = account;
-        Now = clock.GetUtcNow();
         Sections = await UserForms.SectionOptionsAsync(db, account.SectionId, ct);
         return null;
     }

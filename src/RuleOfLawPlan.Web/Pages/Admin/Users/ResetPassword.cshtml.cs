@@ -4,18 +4,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
+using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 
 /// <summary>重置密码: the administrator sets a new password and tells it to the person; a locked account is unlocked with it.</summary>
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class ResetPasswordModel(PlanDb db, AccountService accounts, TimeProvider clock) : PageModel
+public sealed class ResetPasswordModel(PlanDb db, AccountService accounts, SignInGuard signInGuard) : PageModel
 {
     [BindProperty]
     public Input Form { get; set; } = new();
 
     public UserSummary Account { get; private set; } = null!;
-    public DateTimeOffset Now { get; private set; }
 
     public sealed record Input
     {
@@ -52,9 +52,8 @@ public sealed class ResetPasswordModel(PlanDb db, AccountService accounts, TimeP
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        if (await db.UserSummaryAsync(id, ct) is not { } account) return NotFound();
+        if (await db.UserSummaryAsync(signInGuard, id, ct) is not { } account) return NotFound();
         Account = account;
-        Now = clock.GetUtcNow();
         return null;
     }
 }

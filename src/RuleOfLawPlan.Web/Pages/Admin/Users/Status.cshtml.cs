@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
+using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 
 /// <summary>账号状态: disable or enable the account, lift a lockout. The buttons carry no input.</summary>
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class StatusModel(PlanDb db, AccountService accounts, TimeProvider clock) : PageModel
+public sealed class StatusModel(PlanDb db, AccountService accounts, SignInGuard signInGuard) : PageModel
 {
     public UserSummary Account { get; private set; } = null!;
-    public DateTimeOffset Now { get; private set; }
     public bool IsSelf => Account.Id == User.UserId();
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
@@ -40,9 +40,8 @@ public sealed class StatusModel(PlanDb db, AccountService accounts, TimeProvider
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        if (await db.UserSummaryAsync(id, ct) is not { } account) return NotFound();
+        if (await db.UserSummaryAsync(signInGuard, id, ct) is not { } account) return NotFound();
         Account = account;
-        Now = clock.GetUtcNow();
         return null;
     }
 }

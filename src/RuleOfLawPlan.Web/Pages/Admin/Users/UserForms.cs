@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
+using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 
@@ -25,27 +26,30 @@ public sealed class RoleAndSectionValidator : AbstractValidator<IRoleAndSection>
 }
 
 /// <summary>An account as the user pages show it above their forms.</summary>
+/// <param name="IsThrottled">The sign-in throttle holds the account back from some address (已锁定; docs/security.md).</param>
 public sealed record UserSummary(string Id, string UserName, string DisplayName, string? Role, int? SectionId, string? Section,
-    bool IsDisabled, DateTimeOffset? LockoutEnd, string ConcurrencyStamp)
+    bool IsDisabled, bool IsThrottled, string ConcurrencyStamp)
 {
-    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd > now;
-
     /// <summary>正常, 已锁定 or 已停用 (a resource key).</summary>
-    public string Status(DateTimeOffset now) => UserForms.Status(IsDisabled, LockoutEnd, now);
+    public string Status => UserForms.Status(IsDisabled, IsThrottled);
 }
 
 /// <summary>The heading of the three pages about one account, and which of them is open.</summary>
-public sealed record UserHeader(UserSummary Account, string Tab, DateTimeOffset Now);
+public sealed record UserHeader(UserSummary Account, string Tab);
 
 /// <summary>What the user pages share: the account they are about, the section choices, the service's errors on the form.</summary>
 public static class UserForms
 {
-    public static string Status(bool isDisabled, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
-        isDisabled ? "已停用" : lockoutEnd > now ? "已锁定" : "正常";
+    public static string Status(bool isDisabled, bool isThrottled) =>
+        isDisabled ? "已停用" : isThrottled ? "已锁定" : "正常";
 
-    public static Task<UserSummary?> UserSummaryAsync(this PlanDb db, string id, CancellationToken ct) =>
-        db.Users.Where(u => u.Id == id)
-            .Select(u => new UserSummary(
+    public static async Task<UserSummary?> UserSummaryAsync(this PlanDb db, SignInGuard signInGuard, string id, CancellationToken ct)
+    {
+        var row = await db.Users.Where(u => u.Id == id)
+            .Select(u => new
+            {
+                u.NormalizedUserName,
+                Summary = new UserSummary(
                 u.Id,
                 u.UserName!,
                 u.DisplayName,
@@ -53,9 +57,13 @@ public static class UserForms
                 u.SectionId,
                 db.Sections.Where(s => s.Id == u.SectionId).Select(s => s.Name).FirstOrDefault(),
                 u.IsDisabled,
-                u.LockoutEnd,
-                u.ConcurrencyStamp!))
+                false,
+                u.ConcurrencyStamp!),
+            })
             .SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        return row.Summary with { IsThrottled = row.NormalizedUserName is { } name && await signInGuard.IsThrottledAsync(name, ct) };
+    }
 
     /// <summary>Active sections, plus the user's current one even if it has been deactivated since.</summary>
     public static async Task<List<SelectListItem>> SectionOptionsAsync(PlanDb db, int? current, CancellationToken ct) =>
