@@ -41,6 +41,7 @@ try
         await response.Content.ReadAsByteArrayAsync();
     });
     await MeasureAsync("GET /healthz (one query)", warmup: 50, runs: 500, async () => (await client.GetAsync("/healthz")).EnsureSuccessStatusCode());
+    await MeasureSignInAsync(server.ConnectionString);
 }
 finally
 {
@@ -80,3 +81,67 @@ static void Report(string name, double[] samples)
     double At(double q) => samples[Math.Min(samples.Length - 1, (int)Math.Ceiling(q * samples.Length) - 1)];
     Console.WriteLine($"{name}: n={samples.Length} mean={samples.Average():0.000} ms p50={At(0.50):0.000} ms p95={At(0.95):0.000} ms max={samples[^1]:0.000} ms");
 }
+
+// Sign-in: an unknown name, a disabled account and a wrong password should cost the same (docs/security.md).
+static async Task MeasureSignInAsync(string connectionString)
+{
+    // The throttle is set out of the way, or the later samples would be fast refusals.
+    await using var open = new PlanAppFactory(connectionString, settings: new Dictionary<string, string?>
+    {
+        ["Security:SignIn:FreeFailuresPerAccountAndAddress"] = "1000000",
+        ["Security:SignIn:FailuresPerAddress"] = "1000000",
+    });
+    await Sql.Execute(connectionString, CopyOfViewer("bench-disabled", disabled: true, 1));
+    (string Label, string User, string Password)[] cases =
+    [
+        ("unknown name", "no-such-user", "Wrong1234"),
+        ("disabled account, wrong password", "bench-disabled1", "Wrong1234"),
+        ("real account, wrong password", "viewer", "Wrong1234"),
+        ("real account, right password", "viewer", SampleData.DemoPassword),
+    ];
+    // Round-robin, so that the machine's load drifts over all cases alike; only the POST is timed.
+    var samples = cases.Select(_ => new List<double>()).ToArray();
+    for (var run = -5; run < 60; run++)
+    {
+        for (var c = 0; c < cases.Length; c++)
+        {
+            var visitor = open.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Form.UserName"] = cases[c].User,
+                ["Form.Password"] = cases[c].Password,
+                ["__RequestVerificationToken"] = await visitor.AntiforgeryTokenAsync(),
+            });
+            var started = Stopwatch.GetTimestamp();
+            var response = await visitor.PostAsync("/account/login", form);
+            await response.Content.ReadAsByteArrayAsync();
+            if (run >= 0) samples[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+    for (var c = 0; c < cases.Length; c++)
+        Report($"POST /account/login, {cases[c].Label}", [.. samples[c]]);
+
+    // 50 people behind one address, with the default limits, from a clean sign-in log: each signs in once, 4 at a time.
+    await Sql.Execute(connectionString, "DELETE FROM sign_in_attempts");
+    await using var defaults = new PlanAppFactory(connectionString);
+    await Sql.Execute(connectionString, CopyOfViewer("bench-office", disabled: false, 50));
+    var begun = Stopwatch.GetTimestamp();
+    var statuses = new List<HttpStatusCode>();
+    foreach (var batch in Enumerable.Range(1, 50).Chunk(4))
+        statuses.AddRange(await Task.WhenAll(batch.Select(async n =>
+            (await defaults.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).PostFormAsync("/account/login",
+                new Dictionary<string, string> { ["Form.UserName"] = $"bench-office{n}", ["Form.Password"] = SampleData.DemoPassword })).StatusCode)));
+    Console.WriteLine($"50 sign-ins from one address, 4 at a time: {statuses.Count(s => s == HttpStatusCode.Redirect)} succeeded in {Stopwatch.GetElapsedTime(begun).TotalSeconds:0.0} s");
+}
+
+/// <summary>Accounts named prefix1…prefixN with the demo viewer's role and password.</summary>
+static string CopyOfViewer(string prefix, bool disabled, int count) => $"""
+    INSERT INTO asp_net_users (id, user_name, normalized_user_name, email_confirmed, password_hash, security_stamp, concurrency_stamp,
+        phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, display_name, is_disabled)
+    SELECT gen_random_uuid()::text, '{prefix}' || n, upper('{prefix}' || n), false, password_hash, gen_random_uuid()::text,
+        gen_random_uuid()::text, false, false, false, 0, '{prefix}' || n, {(disabled ? "true" : "false")}
+    FROM asp_net_users, generate_series(1, {count}) n WHERE user_name = 'viewer';
+    INSERT INTO asp_net_user_roles (user_id, role_id)
+    SELECT c.id, r.role_id FROM asp_net_users c, asp_net_users v JOIN asp_net_user_roles r ON r.user_id = v.id
+    WHERE v.user_name = 'viewer' AND c.user_name LIKE '{prefix}%';
+    """;
