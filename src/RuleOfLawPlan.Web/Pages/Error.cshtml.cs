@@ -28,7 +28,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             404 => (l["找不到该页面"], l["您访问的内容不存在或已被删除。"]),
             403 => (l["没有权限"], l["您没有执行此操作的权限。"]),
             400 => (l["请求无效"], l["请求无法处理，请刷新页面后重试。"]),
-            429 => (l["操作过于频繁"], l["短时间内的请求次数过多，请一分钟后再试。"]),
+            429 => (l["操作过于频繁"], l["短时间内的请求次数过多，请稍后再试。"]),
             _ => (l["系统出错了"], l["处理请求时发生错误，已记录日志。请稍后重试，或把请求编号告诉系统管理员。"]),
         };
         if (code is int status) Response.StatusCode = status;
