@@ -42,8 +42,8 @@ public sealed class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
         CreateClient().SignInAsync(userName, password);
 
     /// <summary>
-    /// The class's one signed-in client for a demo account, signed in on first use: the login page is rate-limited,
-    /// so tests that act as the same user many times share a client. Tests that sign out or change the account use
+    /// The class's one signed-in client for a demo account, signed in on first use: a sign-in verifies a password
+    /// hash (tens of milliseconds), so tests that act as the same user many times share a client. Tests that sign out or change the account use
     /// <see cref="SignInAsAsync"/> instead.
     /// </summary>
     public async Task<HttpClient> UserAsync(string userName)

@@ -7,8 +7,7 @@ namespace RuleOfLawPlan.TestSupport;
 /// <summary>What a browser does with the app's pages: read them as HTML, sign in, post forms.</summary>
 public static class HttpClientExtensions
 {
-    // One form token per client, for as long as the same user is signed in on it. The page that hands tokens out
-    // is the rate-limited login page, so tests that post a lot must not fetch one for every post.
+    // One form token per client, for as long as the same user is signed in on it: a post costs one request, not two.
     private static readonly ConditionalWeakTable<HttpClient, string> Tokens = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

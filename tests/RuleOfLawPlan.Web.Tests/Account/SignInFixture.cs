@@ -3,11 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RuleOfLawPlan.Web.Data;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Account;
 
@@ -19,8 +17,7 @@ namespace RuleOfLawPlan.Web.Tests.Account;
 /// </summary>
 public class SignInFixture(PostgresClusterFixture cluster) : IAsyncLifetime
 {
-    private PlanAppFactory? _plan;
-    private WebApplicationFactory<Program>? _factory;
+    private PlanAppFactory? _factory;
 
     /// <summary>Settings this fixture's app starts with; a subclass narrows the limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -28,19 +25,18 @@ public class SignInFixture(PostgresClusterFixture cluster) : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public TestClock Clock { get; } = new();
     public CountingPasswordHasher.Counter Verifications { get; } = new();
-    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
+    public PlanAppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public async ValueTask InitializeAsync()
     {
         ConnectionString = cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(await AppFixture.SeededTemplateAsync(cluster)));
-        _plan = new PlanAppFactory(ConnectionString, settings: Settings);
-        _factory = _plan.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        _factory = new PlanAppFactory(ConnectionString, settings: Settings, services: services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(Verifications);
             services.AddScoped<IPasswordHasher<AppUser>, CountingPasswordHasher>();
             services.AddSingleton<IStartupFilter, FromLoopbackProxy>();
-        }));
+        });
         _factory.StartServer();
     }
 
@@ -64,7 +60,6 @@ public class SignInFixture(PostgresClusterFixture cluster) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
-        if (_plan is not null) await _plan.DisposeAsync();
     }
 
     private sealed class FromLoopbackProxy : IStartupFilter
