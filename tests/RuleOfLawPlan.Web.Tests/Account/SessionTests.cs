@@ -51,7 +51,7 @@ public sealed class SessionTests(SignInFixture app) : IClassFixture<SignInFixtur
         var (_, cookie) = await SignInCopyingCookieAsync("leader");
         var admin = await app.SignInFromAsync(Address, "admin");
 
-        var response = await admin.PostFormAsync($"/admin/users/{await UserIdAsync("leader")}?handler=Disable", new Dictionary<string, string>());
+        var response = await admin.PostFormAsync($"/admin/users/{await UserIdAsync("leader")}/status?handler=Disable", new Dictionary<string, string>());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await ShouldBeSignedOutAsync(cookie);
@@ -63,10 +63,10 @@ public sealed class SessionTests(SignInFixture app) : IClassFixture<SignInFixtur
         var (_, cookie) = await SignInCopyingCookieAsync("office");
         var admin = await app.SignInFromAsync(Address, "admin");
 
-        var response = await admin.PostFormAsync($"/admin/users/{await UserIdAsync("office")}?handler=ResetPassword", new Dictionary<string, string>
+        var response = await admin.PostFormAsync($"/admin/users/{await UserIdAsync("office")}/password", new Dictionary<string, string>
         {
-            ["Reset.NewPassword"] = "Reset2024x",
-            ["Reset.ConfirmPassword"] = "Reset2024x",
+            ["Form.Password"] = "Reset2024x",
+            ["Form.ConfirmPassword"] = "Reset2024x",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -107,10 +107,10 @@ public sealed class SignInThrottleTests(SignInFixture app) : IClassFixture<SignI
         (await (await admin.GetAsync($"/admin/users/{userId}", Ct)).HtmlAsync())
             .QuerySelector("[data-testid=user-status]")!.TextContent.ShouldBe("已锁定");
 
-        var reset = await admin.PostFormAsync($"/admin/users/{userId}?handler=ResetPassword", new Dictionary<string, string>
+        var reset = await admin.PostFormAsync($"/admin/users/{userId}/password", new Dictionary<string, string>
         {
-            ["Reset.NewPassword"] = "Reset2024x",
-            ["Reset.ConfirmPassword"] = "Reset2024x",
+            ["Form.Password"] = "Reset2024x",
+            ["Form.ConfirmPassword"] = "Reset2024x",
         });
 
         reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -126,7 +126,7 @@ public sealed class SignInThrottleTests(SignInFixture app) : IClassFixture<SignI
         var admin = await app.SignInFromAsync("192.0.2.1", "admin");
         var userId = await Sql.Scalar<string>(app.ConnectionString, "SELECT id FROM asp_net_users WHERE user_name = 'office'");
 
-        (await admin.PostFormAsync($"/admin/users/{userId}?handler=Unlock", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PostFormAsync($"/admin/users/{userId}/status?handler=Unlock", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         await user.SignInAsync("office", SampleData.DemoPassword);
         (await (await admin.GetAsync($"/admin/users/{userId}", Ct)).HtmlAsync())
