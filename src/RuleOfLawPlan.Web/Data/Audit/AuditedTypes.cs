@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using RuleOfLawPlan.Web.Security.SignIns;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,6 +19,8 @@ public static class AuditedTypes
     {
         [typeof(AuditEntry)] = "the trail itself: append-only, it records nothing about itself",
         [typeof(DataProtectionKey)] = "the key ring that encrypts sign-in cookies: a secret, rotated by the framework, not plan or account data",
+        [typeof(SignInAttempt)] = "the sign-in log: a record of its own (who tried which account from where), written by every attempt",
+        [typeof(UserSession)] = "server-side sessions: written by every sign-in, sign-out and sliding renewal, not a change anyone makes",
     };
 
     /// <summary>Values that must never be written down; the trail records only that they changed.</summary>

@@ -12,7 +12,7 @@ using RuleOfLawPlan.Web.Data;
 namespace RuleOfLawPlan.Web.Data.Migrations
 {
     [DbContext(typeof(PlanDb))]
-    [Migration("20261127214021_SignInLogAndSessions")]
+    [Migration("20261127232035_SignInLogAndSessions")]
     partial class SignInLogAndSessions
     {
         /// <inheritdoc />
@@ -864,6 +864,10 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("before");
 
+                    b.Property<Guid>("ChangeSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_set_id");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -896,6 +900,9 @@ namespace RuleOfLawPlan.Web.Data.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("ChangeSetId")
+                        .HasDatabaseName("ix_audit_entries_change_set_id");
 
                     b.HasIndex("EntityType", "At")
                         .HasDatabaseName("ix_audit_entries_entity_type_at");
