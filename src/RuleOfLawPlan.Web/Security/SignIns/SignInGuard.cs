@@ -113,9 +113,15 @@ public sealed class SignInGuard(PlanDb db, UserManager<AppUser> users, IHttpCont
     /// An administrator's password reset or unlock: the account's earlier failures no longer count, from any address.
     /// (Failures still count toward their address's limit across accounts.)
     /// </summary>
-    public Task ReleaseAsync(AppUser user, SignInReason reason, CancellationToken ct) =>
-        RecordAsync(user.NormalizedUserName ?? Normalize(user.UserName ?? ""), user.Id,
-            http.HttpContext is { } context ? ClientAddress.Of(context) : "local", SignInOutcome.Released, reason, ct);
+    public async Task ReleaseAsync(AppUser user, SignInReason reason, CancellationToken ct)
+    {
+        var context = http.HttpContext;
+        await RecordAsync(user.NormalizedUserName ?? Normalize(user.UserName ?? ""), user.Id,
+            context is null ? "local" : ClientAddress.Of(context), SignInOutcome.Released, reason, ct);
+        // The row names the account; who released it is in the application log (the command line: "local").
+        logger.LogInformation("{Actor} released {UserName} from the sign-in throttle ({Reason})",
+            context?.User.Identity?.Name ?? "local", user.UserName, reason);
+    }
 
     /// <summary>Whether the throttle is holding back this account from some address right now (for the admin pages).</summary>
     public async Task<bool> IsThrottledAsync(string normalizedUserName, CancellationToken ct) =>
