@@ -24,6 +24,6 @@ public sealed class Organization
     public void Rename(string name, string? shortName)
     {
         Name = Guard.Text(name, 200, "单位名称");
-        ShortName = string.IsNullOrWhiteSpace(shortName) ? null : Guard.Text(shortName, 50, "单位简称");
+        ShortName = Guard.NullableText(shortName, 50, "单位简称");
     }
 }

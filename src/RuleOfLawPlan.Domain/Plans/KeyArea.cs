@@ -12,7 +12,7 @@ public sealed class KeyArea
         Plan = plan;
         Ordinal = ordinal;
         Title = Guard.Text(title, 500, "重点工作标题");
-        Body = Guard.OptionalText(body, 20_000, "重点工作内容");
+        Body = Guard.OptionalText(body, 20_000, "重点工作内容", multiline: true);
     }
 
     public int Id { get; private set; }

@@ -82,7 +82,7 @@ public sealed class PlanTask
         if (number is <= 0) throw new DomainException("任务序号须为正整数");
         Number = number;
         Title = Guard.Text(title, 500, "任务标题");
-        Body = Guard.OptionalText(body, 20_000, "任务内容");
+        Body = Guard.OptionalText(body, 20_000, "任务内容", multiline: true);
     }
 
     /// <summary>任务分解: who leads, who supports, who answers for it, by when, with what result.</summary>
@@ -100,9 +100,9 @@ public sealed class PlanTask
         _supports.RemoveAll(s => !supporting.Contains(s.SectionId));
         foreach (var id in supporting.Where(id => _supports.All(s => s.SectionId != id)))
             _supports.Add(new TaskSupport(id));
-        ResponsibleLeader = string.IsNullOrWhiteSpace(responsibleLeader) ? null : Guard.Text(responsibleLeader, 100, "责任领导");
+        ResponsibleLeader = Guard.NullableText(responsibleLeader, 100, "责任领导");
         Deadline = deadline;
-        ExpectedOutcome = string.IsNullOrWhiteSpace(expectedOutcome) ? null : Guard.Text(expectedOutcome, 2_000, "预期成果");
+        ExpectedOutcome = Guard.NullableText(expectedOutcome, 2_000, "预期成果", multiline: true);
     }
 
     /// <summary>Whether the section leads or supports this task (and so may report on it).</summary>
@@ -132,7 +132,7 @@ public sealed class PlanTask
             if (corrected.IsSuperseded) throw new DomainException("该条进展已被更正，请在最新的一条上更正");
         }
 
-        var update = new ProgressUpdate(sectionId, asOf, percent, Guard.Text(summary, 4_000, "工作进展"),
+        var update = new ProgressUpdate(sectionId, asOf, percent, Guard.Text(summary, 4_000, "工作进展", multiline: true),
             Guard.Text(recordedBy, 100, "填报人"), recordedAt.ToUniversalTime(), supersedesId);
         corrected?.MarkSuperseded();
         _updates.Add(update);
@@ -169,7 +169,7 @@ public sealed class PlanTask
     {
         EnsureEditable();
         var update = FindUpdate(updateId, "找不到该条进展");
-        update.Return(Guard.Text(comment, 2_000, "退回意见"), Guard.Text(reviewer, 100, "审核人"), at);
+        update.Return(Guard.Text(comment, 2_000, "退回意见", multiline: true), Guard.Text(reviewer, 100, "审核人"), at);
     }
 
     /// <summary>
@@ -198,7 +198,7 @@ public sealed class PlanTask
     public Instruction AddInstruction(string text, string leader, DateTimeOffset at)
     {
         EnsureEditable();
-        var instruction = new Instruction(Guard.Text(text, 2_000, "批示内容"), Guard.Text(leader, 100, "批示人"), at.ToUniversalTime());
+        var instruction = new Instruction(Guard.Text(text, 2_000, "批示内容", multiline: true), Guard.Text(leader, 100, "批示人"), at.ToUniversalTime());
         _instructions.Add(instruction);
         return instruction;
     }
@@ -210,7 +210,7 @@ public sealed class PlanTask
         var instruction = _instructions.FirstOrDefault(i => instructionId > 0 && i.Id == instructionId)
             ?? throw new DomainException("找不到该条批示");
         if (sectionId != LeadSectionId) throw new DomainException("只有牵头科室可以答复批示");
-        instruction.RecordAnswer(sectionId, Guard.Text(answer, 4_000, "办理情况"), Guard.Text(answeredBy, 100, "答复人"), at);
+        instruction.RecordAnswer(sectionId, Guard.Text(answer, 4_000, "办理情况", multiline: true), Guard.Text(answeredBy, 100, "答复人"), at);
     }
 
     public Kpi AddKpi(string name, string sourceSentence, KpiComparator comparator, decimal? target, string unit, KpiKind kind)

@@ -52,16 +52,16 @@ public sealed class WorkPlan
         if (year is < 2000 or > 2100) throw new DomainException("计划年度须在2000年至2100年之间");
         Year = year;
         Title = Guard.Text(title, 200, "计划标题");
-        IssuingOrgan = string.IsNullOrWhiteSpace(issuingOrgan) ? null : Guard.Text(issuingOrgan, 200, "发文机关");
+        IssuingOrgan = Guard.NullableText(issuingOrgan, 200, "发文机关");
         IssueDate = issueDate;
     }
 
     public void SetTexts(string preamble, string guidingIdeology, string leadership)
     {
         EnsureEditable();
-        Preamble = Guard.OptionalText(preamble, 20_000, "前言");
-        GuidingIdeology = Guard.OptionalText(guidingIdeology, 20_000, "指导思想");
-        Leadership = Guard.OptionalText(leadership, 20_000, "组织领导");
+        Preamble = Guard.OptionalText(preamble, 20_000, "前言", multiline: true);
+        GuidingIdeology = Guard.OptionalText(guidingIdeology, 20_000, "指导思想", multiline: true);
+        Leadership = Guard.OptionalText(leadership, 20_000, "组织领导", multiline: true);
     }
 
     public KeyArea AddArea(string title, string body)
@@ -116,7 +116,7 @@ public sealed class PlanRequirement
     {
         Ordinal = ordinal;
         Title = Guard.Text(title, 500, "工作要求标题");
-        Body = Guard.OptionalText(body, 20_000, "工作要求内容");
+        Body = Guard.OptionalText(body, 20_000, "工作要求内容", multiline: true);
     }
 
     public int Id { get; private set; }
