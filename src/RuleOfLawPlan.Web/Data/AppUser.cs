@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using RuleOfLawPlan.Domain;
 
 namespace RuleOfLawPlan.Web.Data;
 
@@ -18,7 +19,13 @@ public sealed class AppUser : IdentityUser
         SectionId = sectionId;
     }
 
-    public string DisplayName { get; private set; } = "";
+    /// <summary>Kept normalized like every entity's text (TextNormalizer), however it is set.</summary>
+    public string DisplayName
+    {
+        get;
+        private set => field = TextNormalizer.Normalize(value);
+    } = "";
+
     public int? SectionId { get; private set; }
     public bool IsDisabled { get; private set; }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using RuleOfLawPlan.Web.Requests;
 using Serilog;
 
 namespace RuleOfLawPlan.Web.Startup;
@@ -17,6 +18,10 @@ public static class PipelineSetup
             app.UseHttpsRedirection();
         }
 
+        // The language first, so that the error page and ProblemDetails below speak it too.
+        app.UseRequestLocalization();
+        app.Use(RememberChosenCulture);
+
         // A client that asks for JSON (and not HTML) gets RFC 9457 ProblemDetails; browsers get the Chinese error page.
         // Neither carries exception details.
         app.UseWhen(WantsProblemDetails, json =>
@@ -27,19 +32,18 @@ public static class PipelineSetup
         app.UseWhen(context => !WantsProblemDetails(context), html =>
         {
             html.UseExceptionHandler("/Error");
-            html.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+            html.UseStatusCodePagesWithReExecute("/Error");
         });
         // Without a logger of its own the middleware writes to the static Log.Logger, which no host configures.
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
-        app.UseRequestLocalization();
-        app.Use(RememberChosenCulture);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<FormLimits>();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
         return app;
     }
 

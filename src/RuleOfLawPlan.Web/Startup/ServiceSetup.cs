@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Microsoft.Extensions.Localization;
+using RuleOfLawPlan.Web.Requests;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -57,26 +61,24 @@ public static class ServiceSetup
             .AddViewLocalization()
             .AddMvcOptions(o =>
             {
-                // FluentValidation owns the messages: no implicit English [Required] for non-nullable strings,
-                // and the few binding errors it cannot see (a number that is not one) read in Chinese.
+                // FluentValidation owns the messages: no implicit English [Required] for non-nullable strings.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-                var messages = o.ModelBindingMessageProvider;
-                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值");
-                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
-                messages.SetUnknownValueIsInvalidAccessor(_ => "输入的值无效");
-                messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "输入的值无效");
-                messages.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
-                messages.SetValueMustBeANumberAccessor(_ => "请输入数字");
-                messages.SetNonPropertyValueMustBeANumberAccessor(() => "请输入数字");
-                messages.SetValueMustNotBeNullAccessor(_ => "请填写此项");
-                messages.SetMissingBindRequiredValueAccessor(_ => "请填写此项");
-                messages.SetMissingKeyOrValueAccessor(() => "请填写此项");
-                messages.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
+                o.Filters.Add<HandlerRequiredFilter>();
+                var plainValues = o.ModelBinderProviders.IndexOf(o.ModelBinderProviders.OfType<SimpleTypeModelBinderProvider>().Single());
+                o.ModelBinderProviders.Insert(plainValues, new NormalizedTextBinderProvider());
+                o.ModelBinderProviders.Insert(plainValues, new CheckboxBinderProvider());
             });
+        builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>(BindingMessages.Use);
         // Chinese text as characters, not &#x...; entities: readable source, a third of the bytes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
-        builder.Services.AddProblemDetails();
+        // Titles and details in the request's language, the same words as the error page.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            (context.ProblemDetails.Title, context.ProblemDetails.Detail) =
+                ErrorTexts.For(status, context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+        });
         builder.Services.AddHealthChecks().AddDbContextCheck<PlanDb>("database");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Pages.Plans.PlanOverviewQuery>();

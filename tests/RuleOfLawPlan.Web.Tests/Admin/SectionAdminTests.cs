@@ -65,7 +65,7 @@ public sealed class SectionAdminTests(AppFixture app) : IClassFixture<AppFixture
     {
         var response = await (await app.SignInAsAsync("admin")).PostFormAsync("/admin/sections/new", Form("", "Palace", "x"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = await response.Content.ReadAsStringAsync(Ct);
         html.ShouldContain("请输入科室名称");
         html.ShouldContain("“Palace”不是有效的值");

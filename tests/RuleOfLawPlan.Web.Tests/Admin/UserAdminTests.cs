@@ -132,7 +132,7 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
             ["Form.SectionId"] = "abc",
         });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = await response.Content.ReadAsStringAsync(Ct);
         html.ShouldContain("请选择有效的角色");
         html.ShouldContain("“abc”不是有效的值");

@@ -81,7 +81,7 @@ public sealed class AuditBrowserTests(AppFixture app) : IClassFixture<AppFixture
     {
         var response = await (await app.UserAsync("office")).GetAsync("/audit?From=2023-06-02&To=2023-06-01&PageNumber=abc", Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var text = await response.TextAsync();
         text.ShouldContain("开始日期不能晚于结束日期");
     }

@@ -21,7 +21,8 @@ namespace RuleOfLawPlan.Web.Tests.Security;
 /// <item>Outcomes: <c>login</c> = 302 to /account/login carrying a ReturnUrl (the cookie challenge); <c>403</c> = 403;
 /// <c>ok</c> = anything else below 500 except 401, 404 and 429: 2xx, 3xx (a redirect after a change, or sign-out's
 /// plain redirect to the login page), or 400 from a handler that rejected the empty form.
-/// <c>own</c> = ok for a task the user's section leads or supports, 403 for another section's task; both are tried.</item>
+/// <c>own</c> = ok for a task the user's section leads or supports, 403 for another section's task; both are tried.
+/// <c>404</c> = 404 (the error page, asked for directly).</item>
 /// <item>Route values: <c>{id}</c> under /plans is the 2023 plan; under /tasks a task — (六).1, led by 综合执法科
 /// (<c>section</c>), or (七).1, supported by 市容环境卫生管理科 (<c>section2</c>); for <c>own</c> cells each section head also gets
 /// the other's task, and (七).2 when that is the other; under /admin/users a Viewer made for this test; under
@@ -34,7 +35,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly (string? UserName, string Column)[] Identities =
+    internal static readonly (string? UserName, string Column)[] Identities =
     [
         ("admin", "Admin"), ("leader", "Leader"), ("office", "Office"), ("section", "SectionHead"),
         ("section2", "SectionHead"), ("viewer", "Viewer"), (null, "Anonymous"),
@@ -119,6 +120,19 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
     /// <summary>The app's page handlers, from its endpoints: (route, HTTP method, handler name).</summary>
     public static async Task<IReadOnlyList<Handler>> DiscoverAsync(IServiceProvider services)
     {
+        var handlers = new List<Handler>();
+        foreach (var (route, compiled) in await DiscoverPagesAsync(services))
+        {
+            if (compiled.HandlerMethods.Count == 0)
+                handlers.Add(new Handler(route, "GET", ""));
+            handlers.AddRange(compiled.HandlerMethods.Select(m => new Handler(route, m.HttpMethod.ToUpperInvariant(), m.Name ?? "")));
+        }
+        return handlers.Distinct().ToList();
+    }
+
+    /// <summary>The app's Razor pages, each by its shortest route ("/plans/{id}") with its handlers and bound properties.</summary>
+    public static async Task<IReadOnlyList<(string Route, CompiledPageActionDescriptor Page)>> DiscoverPagesAsync(IServiceProvider services)
+    {
         var loader = services.GetRequiredService<PageLoader>();
         var pages = services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
@@ -126,17 +140,14 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             .Where(x => x.Page is not null)
             .GroupBy(x => x.Page!.RelativePath);
 
-        var handlers = new List<Handler>();
+        var discovered = new List<(string, CompiledPageActionDescriptor)>();
         foreach (var page in pages)
         {
             var (endpoint, descriptor) = page.OrderBy(x => x.Endpoint.RoutePattern.RawText?.Length ?? 0).First();
-            var route = Normalize(endpoint.RoutePattern.RawText ?? "");
             var compiled = descriptor as CompiledPageActionDescriptor ?? await loader.LoadAsync(descriptor!, endpoint.Metadata);
-            if (compiled.HandlerMethods.Count == 0)
-                handlers.Add(new Handler(route, "GET", ""));
-            handlers.AddRange(compiled.HandlerMethods.Select(m => new Handler(route, m.HttpMethod.ToUpperInvariant(), m.Name ?? "")));
+            discovered.Add((Normalize(endpoint.RoutePattern.RawText ?? ""), compiled));
         }
-        return handlers.Distinct().ToList();
+        return discovered;
     }
 
     /// <summary>"plans/{id:int}" → "/plans/{id}".</summary>
@@ -165,7 +176,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             string Cell(string column) => cells[header.IndexOf(column)];
             var expected = Identities.Select(i => i.Column).Distinct().ToDictionary(c => c, Cell);
             foreach (var (column, value) in expected)
-                value.ShouldBeOneOf(["ok", "403", "login", "own"], $"{line}: {column}");
+                value.ShouldBeOneOf(["ok", "403", "login", "own", "404"], $"{line}: {column}");
             rows.Add(new Row(new Handler(Normalize(Cell("Page")), Cell("Method").ToUpperInvariant(), Cell("Handler")), expected));
         }
         return rows;
@@ -184,7 +195,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
         throw new FileNotFoundException("docs/permissions.md not found above " + AppContext.BaseDirectory);
     }
 
-    private sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId, long AuditEntryId)
+    internal sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId, long AuditEntryId)
     {
         public string Url(string route, string? userName, bool ownTask) =>
             RouteParameter().Replace(route, m => m.Groups[1].Value == "id" ? Id(route, userName, ownTask) : Unknown(route));
@@ -213,7 +224,10 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             throw new InvalidOperationException($"No convention for the route values of {route}: add one to PermissionMatrixTests.Ids");
     }
 
-    private async Task<Ids> IdsAsync()
+    private Task<Ids> IdsAsync() => IdsAsync(app);
+
+    /// <summary>The route values the table's cells are checked with; the class's own user and section are made once per database.</summary>
+    internal static async Task<Ids> IdsAsync(AppFixture app)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -243,7 +257,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
     }
 
     /// <summary>One identity's client; signs in again if a request (sign-out) ended its session.</summary>
-    private sealed class Session
+    internal sealed class Session
     {
         private readonly AppFixture _app;
         private readonly string? _userName;
@@ -269,12 +283,22 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             _token = await _client.AntiforgeryTokenAsync();
         }
 
-        public async Task<HttpResponseMessage> SendAsync(Handler handler, string url)
+        public Task<HttpResponseMessage> SendAsync(Handler handler, string url)
         {
             if (handler.Name.Length > 0) url += "?handler=" + Uri.EscapeDataString(handler.Name);
-            using var request = new HttpRequestMessage(new HttpMethod(handler.Method), url);
+            var request = new HttpRequestMessage(new HttpMethod(handler.Method), url);
             if (!HttpMethods.IsGet(handler.Method) && !HttpMethods.IsHead(handler.Method))
                 request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = _token });
+            return SendAsync(request);
+        }
+
+        /// <summary>The user's antiforgery token, for forms that carry it.</summary>
+        public string Token => _token;
+
+        /// <summary>Sends the request as this identity (and disposes it).</summary>
+        public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+        {
+            using var _ = request;
             var response = await _client.SendAsync(request, Ct);
             if (_userName is not null && response.Headers.TryGetValues("Set-Cookie", out var cookies)
                 && cookies.Any(c => c.StartsWith("rolp.auth=;", StringComparison.Ordinal)))

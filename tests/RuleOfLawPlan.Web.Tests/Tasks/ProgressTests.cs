@@ -122,10 +122,10 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Theory]
-    [InlineData("150", "已完成", "完成进度须在0到100之间")]
-    [InlineData("50", "", "请填写工作进展")]
-    [InlineData("abc", "已完成", "不是有效的值")]
-    public async Task Invalid_input_gets_a_chinese_message_and_changes_nothing(string percent, string summary, string message)
+    [InlineData("150", "已完成", "完成进度须在0到100之间", HttpStatusCode.OK)]
+    [InlineData("50", "", "请填写工作进展", HttpStatusCode.OK)]
+    [InlineData("abc", "已完成", "不是有效的值", HttpStatusCode.BadRequest)]
+    public async Task Invalid_input_gets_a_chinese_message_and_changes_nothing(string percent, string summary, string message, HttpStatusCode status)
     {
         var taskId = await app.TaskIdAsync(6, 5);
         var client = await app.UserAsync("section");
@@ -135,7 +135,8 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
 
         var response = await client.PostFormAsync($"/tasks/{taskId}/progress", fields);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A value that is no number at all is a malformed request (400); one out of range, a refused form (200).
+        response.StatusCode.ShouldBe(status);
         (await response.TextAsync()).ShouldContain(message);
         (await response.HtmlAsync()).QuerySelector("textarea[name='Form.Summary']").ShouldNotBeNull();
         (await app.UpdateCountAsync(taskId)).ShouldBe(0);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGuard guard)
     public sealed record Input
     {
         public string UserName { get; init; } = "";
+        [DataType(DataType.Password)]
         public string Password { get; init; } = "";
         public bool RememberMe { get; init; }
     }

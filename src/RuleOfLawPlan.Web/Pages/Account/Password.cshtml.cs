@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -24,8 +25,11 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
 
     public sealed record Input
     {
+        [DataType(DataType.Password)]
         public string CurrentPassword { get; init; } = "";
+        [DataType(DataType.Password)]
         public string NewPassword { get; init; } = "";
+        [DataType(DataType.Password)]
         public string ConfirmPassword { get; init; } = "";
     }
 

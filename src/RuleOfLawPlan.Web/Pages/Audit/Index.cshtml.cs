@@ -42,8 +42,14 @@ public sealed class IndexModel(PlanDb db) : PageModel
 
     public sealed class Validator : AbstractValidator<Filter>
     {
+        private static readonly DateOnly Earliest = new(2000, 1, 1);
+        private static readonly DateOnly Latest = new(2100, 12, 31);
+
         public Validator()
         {
+            // Only days the bureau's clock can turn into instants: 0001-01-01 and 9999-12-31 overflow DateTimeOffset.
+            RuleFor(x => x.From).InclusiveBetween(Earliest, Latest).When(x => x.From is not null).WithMessage("开始日期无效");
+            RuleFor(x => x.To).InclusiveBetween(Earliest, Latest).When(x => x.To is not null).WithMessage("结束日期无效");
             RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
                 .WithMessage("开始日期不能晚于结束日期");
             RuleFor(x => x.Type).Must(t => string.IsNullOrEmpty(t) || AuditLabels.TypeNames.Contains(t)).WithMessage("对象类型无效");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,7 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
         public string? ResponsibleLeader { get; init; }
         public bool Ongoing { get; init; }
         public DateOnly? Deadline { get; init; }
+        [DataType(DataType.MultilineText)]
         public string? ExpectedOutcome { get; init; }
         public uint Version { get; init; }
     }

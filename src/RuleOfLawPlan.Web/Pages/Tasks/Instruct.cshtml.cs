@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,7 @@ public sealed class InstructModel(PlanDb db, IAuthorizationService auth, TimePro
 
     public sealed record Input
     {
+        [DataType(DataType.MultilineText)]
         public string Text { get; init; } = "";
     }
 

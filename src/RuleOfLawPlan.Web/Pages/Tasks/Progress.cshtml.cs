@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         public int Percent { get; init; }
         public DateOnly AsOf { get; init; }
+        [DataType(DataType.MultilineText)]
         public string Summary { get; init; } = "";
         public uint Version { get; init; }
     }

@@ -35,7 +35,8 @@ public sealed class CreateModel(PlanDb db, ILogger<CreateModel> logger) : PageMo
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
 
         var organizationId = await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
-        var name = Form.Name.Trim();
+        // Bound normalized (NormalizedTextBinderProvider), as the section will store it: look-alikes are duplicates.
+        var name = Form.Name;
         if (await db.Sections.AnyAsync(s => s.OrganizationId == organizationId && s.Name == name, ct))
         {
             ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);

@@ -55,7 +55,8 @@ public sealed class EditModel(PlanDb db, ILogger<EditModel> logger) : PageModel
             return Page();
         }
 
-        var name = Form.Name.Trim();
+        // Bound normalized (NormalizedTextBinderProvider), as the section will store it: look-alikes are duplicates.
+        var name = Form.Name;
         if (await db.Sections.AnyAsync(s => s.OrganizationId == section.OrganizationId && s.Name == name && s.Id != id, ct))
         {
             ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);

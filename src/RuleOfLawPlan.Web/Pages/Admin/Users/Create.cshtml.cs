@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,9 @@ public sealed class CreateModel(PlanDb db, AccountService accounts) : PageModel
         public string DisplayName { get; init; } = "";
         public string Role { get; init; } = Roles.Viewer;
         public int? SectionId { get; init; }
+        [DataType(DataType.Password)]
         public string Password { get; init; } = "";
+        [DataType(DataType.Password)]
         public string ConfirmPassword { get; init; } = "";
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,9 @@ public sealed class ResetPasswordModel(PlanDb db, AccountService accounts, SignI
 
     public sealed record Input
     {
+        [DataType(DataType.Password)]
         public string Password { get; init; } = "";
+        [DataType(DataType.Password)]
         public string ConfirmPassword { get; init; } = "";
     }
 

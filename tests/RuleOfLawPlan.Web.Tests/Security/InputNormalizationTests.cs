@@ -1,0 +1,200 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Organizations;
+using RuleOfLawPlan.Web.Tests.Infrastructure;
+
+namespace RuleOfLawPlan.Web.Tests.Security;
+
+/// <summary>
+/// Text typed into any form is normalized before it is validated or stored (TextNormalizer, through model binding and
+/// the entities' Guard): invisible characters (zero-width, bidi overrides, control characters) are gone, a value of
+/// nothing else is empty and refused with the form's Chinese message, and a look-alike is the name it looks like.
+/// </summary>
+public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Invisible = "\u200b\u200d\u2060\ufeff\u202e\u2066\u0001\u001f\u007f";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_section_name_that_only_looks_like_another_is_refused_as_a_duplicate()
+    {
+        var admin = await app.UserAsync("admin");
+
+        var lookAlike = await admin.PostAsync("/admin/sections/new", SectionForm("综合执法科\u200b"));
+        var reversed = await admin.PostAsync("/admin/sections/new", SectionForm("\u202e综合执法科\u202c "));
+
+        foreach (var response in new[] { lookAlike, reversed })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await response.TextAsync()).ShouldContain("已有同名科室，请换一个名称");
+        }
+        await using var db = app.CreateDb();
+        (await db.Sections.CountAsync(s => s.Name.StartsWith("综合执法科") || s.Name.Contains("\u200b"), Ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_section_name_of_invisible_characters_is_empty_and_a_real_one_is_stored_without_them()
+    {
+        var admin = await app.UserAsync("admin");
+
+        var empty = await admin.PostAsync("/admin/sections/new", SectionForm(Invisible));
+        var created = await admin.PostAsync("/admin/sections/new", SectionForm("规范\u200b化\u0001管理科\u202e"));
+
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await empty.TextAsync()).ShouldContain("请输入科室名称");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.CreateDb();
+        (await db.Sections.CountAsync(s => s.Name == "规范化管理科", Ct)).ShouldBe(1);
+        (await db.Sections.CountAsync(s => s.Name == "", Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_display_name_of_invisible_characters_is_refused_and_a_real_one_is_stored_without_them()
+    {
+        var admin = await app.UserAsync("admin");
+
+        var empty = await admin.PostAsync("/admin/users/new", UserForm("invisible-name", Invisible));
+        var created = await admin.PostAsync("/admin/users/new", UserForm("bidi-name", "\u202e王五\u200b"));
+
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await empty.TextAsync()).ShouldContain("请输入姓名");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.CreateDb();
+        (await db.Users.AnyAsync(u => u.UserName == "invisible-name", Ct)).ShouldBeFalse();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bidi-name", Ct);
+        user.DisplayName.ShouldBe("王五");
+
+        var renamed = await admin.PostAsync($"/admin/users/{user.Id}", new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "\u200b\u202e",
+            ["Form.Role"] = "Viewer",
+            ["Form.SectionId"] = "",
+            ["Form.ConcurrencyStamp"] = user.ConcurrencyStamp!,
+        });
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await renamed.TextAsync()).ShouldContain("请输入姓名");
+    }
+
+    [Fact]
+    public async Task A_progress_report_of_invisible_characters_is_refused_and_a_real_one_keeps_its_lines_but_not_the_override()
+    {
+        var taskId = await app.TaskIdAsync(6, 3);
+        var section = await app.UserAsync("section");
+
+        var empty = await section.PostAsync($"/tasks/{taskId}/progress", await ProgressFormAsync(taskId, Invisible + "\r\n" + Invisible));
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await empty.TextAsync()).ShouldContain("请填写工作进展");
+        (await app.UpdateCountAsync(taskId)).ShouldBe(0);
+
+        var reported = await section.PostAsync($"/tasks/{taskId}/progress", await ProgressFormAsync(taskId, "一、完成评查\u202e\r\n二、开展培训\u0007"));
+        reported.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.CreateDb();
+        (await db.ProgressUpdates.SingleAsync(u => u.PlanTaskId == taskId, Ct)).Summary.ShouldBe("一、完成评查\n二、开展培训");
+    }
+
+    [Fact]
+    public async Task An_instruction_of_invisible_characters_is_refused()
+    {
+        var taskId = await app.TaskIdAsync(6, 4);
+        var leader = await app.UserAsync("leader");
+
+        var response = await leader.PostAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "\u202e" + Invisible });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.TextAsync()).ShouldContain("请填写批示内容");
+        await using var db = app.CreateDb();
+        (await db.Instructions.CountAsync(i => i.PlanTaskId == taskId, Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_responsible_leader_of_invisible_characters_is_no_leader_and_a_real_one_is_stored_without_them()
+    {
+        var taskId = await app.TaskIdAsync(6, 5);
+        var office = await app.UserAsync("office");
+        var lead = await app.SectionIdAsync("综合执法科");
+
+        (await office.PostAsync($"/tasks/{taskId}/edit", await AssignmentFormAsync(taskId, lead, Invisible, "\u200b"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var task = await app.TaskAsync(taskId);
+        task.ResponsibleLeader.ShouldBeNull();
+        task.ExpectedOutcome.ShouldBeNull();
+
+        (await office.PostAsync($"/tasks/{taskId}/edit", await AssignmentFormAsync(taskId, lead, "\u202e张局长\u200b", "第一步\r\n第二步\u202e"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        task = await app.TaskAsync(taskId);
+        task.ResponsibleLeader.ShouldBe("张局长");
+        task.ExpectedOutcome.ShouldBe("第一步\n第二步");
+    }
+
+    [Fact]
+    public async Task Passwords_are_taken_exactly_as_typed()
+    {
+        var admin = await app.UserAsync("admin");
+        const string password = " Exact1234\u200b ";
+
+        (await admin.PostAsync("/admin/users/new", UserForm("exact-password", "密码测试", password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await app.CreateClient().PostFormAsync("/account/login", Login("exact-password", "Exact1234"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.CreateClient().PostFormAsync("/account/login", Login("exact-password", password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Every_password_field_a_page_binds_is_marked_to_be_taken_as_typed()
+    {
+        var fields = (await PermissionMatrixTests.DiscoverPagesAsync(app.Factory.Services))
+            .SelectMany(p => p.Page.BoundProperties.Select(b => (p.Route, b.ParameterType)))
+            .SelectMany(p => p.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(f => (p.Route, Field: f)))
+            .Where(p => p.Field.Name.Contains("Password", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        fields.Count.ShouldBeGreaterThanOrEqualTo(8, "the sign-in, password, new-user and reset forms' password fields");
+        fields.Where(f => f.Field.GetCustomAttribute<DataTypeAttribute>()?.DataType != DataType.Password)
+            .Select(f => $"{f.Route}: {f.Field.DeclaringType!.Name}.{f.Field.Name}")
+            .ShouldBeEmpty("mark it [DataType(DataType.Password)], or its value is normalized like ordinary text");
+    }
+
+    private static Dictionary<string, string> SectionForm(string name) => new()
+    {
+        ["Form.Name"] = name,
+        ["Form.Kind"] = nameof(SectionKind.Section),
+        ["Form.SortOrder"] = "900",
+    };
+
+    private static Dictionary<string, string> UserForm(string userName, string displayName, string password = "Start1234") => new()
+    {
+        ["Form.UserName"] = userName,
+        ["Form.DisplayName"] = displayName,
+        ["Form.Role"] = "Viewer",
+        ["Form.SectionId"] = "",
+        ["Form.Password"] = password,
+        ["Form.ConfirmPassword"] = password,
+    };
+
+    private static Dictionary<string, string> Login(string userName, string password) => new()
+    {
+        ["Form.UserName"] = userName,
+        ["Form.Password"] = password,
+    };
+
+    private async Task<Dictionary<string, string>> ProgressFormAsync(int taskId, string summary) => new()
+    {
+        ["Form.Percent"] = "30",
+        ["Form.AsOf"] = "2023-06-01",
+        ["Form.Summary"] = summary,
+        ["Form.Version"] = Number(await app.TaskVersionAsync(taskId)),
+    };
+
+    private async Task<Dictionary<string, string>> AssignmentFormAsync(int taskId, int lead, string leader, string outcome) => new()
+    {
+        ["Form.LeadSectionId"] = Number(lead),
+        ["Form.ResponsibleLeader"] = leader,
+        ["Form.Deadline"] = "2023-12-31",
+        ["Form.Ongoing"] = "false",
+        ["Form.ExpectedOutcome"] = outcome,
+        ["Form.Version"] = Number(await app.TaskVersionAsync(taskId)),
+    };
+}
