@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RuleOfLawPlan.Web.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Web.Tests.Infrastructure;
 using Serilog.Core;
@@ -129,6 +131,33 @@ public sealed class ErrorResponseTests(AppFixture app) : IClassFixture<AppFixtur
         using var json = JsonDocument.Parse(await response.TextAsync());
         json.RootElement.GetProperty("title").GetString().ShouldBe(title);
         json.RootElement.GetProperty("detail").GetString().ShouldBe(detail);
+    }
+
+    /// <summary>deploy/nginx-ruleoflawplan.conf answers what never reaches the app (TRACE, limits) with these pages.</summary>
+    [Theory]
+    [InlineData(405)]
+    [InlineData(413)]
+    [InlineData(414)]
+    [InlineData(431)]
+    public async Task The_static_pages_nginx_answers_with_say_what_the_error_page_says(int status)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try
+        {
+            var (title, detail) = ErrorTexts.For(status, app.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
+            var response = await app.CreateClient().GetAsync($"/errors/{status}.html", Ct);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var page = await response.HtmlAsync();
+            page.DocumentElement.GetAttribute("lang").ShouldBe("zh-CN");
+            page.QuerySelector("h1")!.TextContent.ShouldBe(title);
+            page.QuerySelector("p")!.TextContent.ShouldBe(detail);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
