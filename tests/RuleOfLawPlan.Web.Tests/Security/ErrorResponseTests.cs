@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RuleOfLawPlan.Web.Requests;
 using Microsoft.Extensions.DependencyInjection;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -49,8 +48,8 @@ public sealed class ErrorResponseTests(AppFixture app) : IClassFixture<AppFixtur
         var planId = await PlanIdAsync();
         var taskId = await app.TaskIdAsync(6, 1);
 
-        var home = await viewer.PostAsync("/", []);
-        var plan = await viewer.PostAsync($"/plans/{planId}", []);
+        var home = await viewer.PostFormAsync("/", []);
+        var plan = await viewer.PostFormAsync($"/plans/{planId}", []);
         var trace = await viewer.SendAsync(new HttpRequestMessage(HttpMethod.Trace, $"/tasks/{taskId}"), Ct);
 
         foreach (var response in new[] { home, plan, trace })
@@ -69,7 +68,7 @@ public sealed class ErrorResponseTests(AppFixture app) : IClassFixture<AppFixtur
         var taskId = await app.TaskIdAsync(6, 2);
         var before = await app.TaskAsync(taskId);
 
-        var response = await (await app.UserAsync("office")).PostAsync($"/tasks/{taskId}/edit", new Dictionary<string, string>
+        var response = await (await app.UserAsync("office")).PostFormAsync($"/tasks/{taskId}/edit", new Dictionary<string, string>
         {
             ["Form.LeadSectionId"] = before.LeadSectionId!.Value.ToString(CultureInfo.InvariantCulture),
             ["Form.ResponsibleLeader"] = "不该保存的领导",
@@ -175,7 +174,7 @@ public sealed class ErrorResponseTests(AppFixture app) : IClassFixture<AppFixtur
             (await client.GetAsync($"/Error?code={code}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync("/audit?From=0001-01-01", Ct)).IsSuccessStatusCode.ShouldBeTrue();
         (await client.SendAsync(new HttpRequestMessage(HttpMethod.Trace, $"/tasks/{taskId}"), Ct)).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
-        (await client.PostAsync($"/tasks/{taskId}/edit", [new("Form.Ongoing", "maybe")])).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostFormAsync($"/tasks/{taskId}/edit", [new("Form.Ongoing", "maybe")])).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         sink.Events.Where(e => e.Level >= LogEventLevel.Error).Select(e => e.RenderMessage(CultureInfo.InvariantCulture)).ShouldBeEmpty();
         sink.Events.ShouldContain(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal), "the request log reached the sink");

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Security;
 
@@ -13,7 +13,7 @@ namespace RuleOfLawPlan.Web.Tests.Security;
 /// the entities' Guard): invisible characters (zero-width, bidi overrides, control characters) are gone, a value of
 /// nothing else is empty and refused with the form's Chinese message, and a look-alike is the name it looks like.
 /// </summary>
-public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed partial class InputNormalizationTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Invisible = "\u200b\u200d\u2060\ufeff\u202e\u2066\u0001\u001f\u007f";
 
@@ -26,8 +26,8 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
     {
         var admin = await app.UserAsync("admin");
 
-        var lookAlike = await admin.PostAsync("/admin/sections/new", SectionForm("综合执法科\u200b"));
-        var reversed = await admin.PostAsync("/admin/sections/new", SectionForm("\u202e综合执法科\u202c "));
+        var lookAlike = await admin.PostFormAsync("/admin/sections/new", SectionForm("综合执法科\u200b"));
+        var reversed = await admin.PostFormAsync("/admin/sections/new", SectionForm("\u202e综合执法科\u202c "));
 
         foreach (var response in new[] { lookAlike, reversed })
         {
@@ -43,8 +43,8 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
     {
         var admin = await app.UserAsync("admin");
 
-        var empty = await admin.PostAsync("/admin/sections/new", SectionForm(Invisible));
-        var created = await admin.PostAsync("/admin/sections/new", SectionForm("规范\u200b化\u0001管理科\u202e"));
+        var empty = await admin.PostFormAsync("/admin/sections/new", SectionForm(Invisible));
+        var created = await admin.PostFormAsync("/admin/sections/new", SectionForm("规范\u200b化\u0001管理科\u202e"));
 
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await empty.TextAsync()).ShouldContain("请输入科室名称");
@@ -59,8 +59,8 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
     {
         var admin = await app.UserAsync("admin");
 
-        var empty = await admin.PostAsync("/admin/users/new", UserForm("invisible-name", Invisible));
-        var created = await admin.PostAsync("/admin/users/new", UserForm("bidi-name", "\u202e王五\u200b"));
+        var empty = await admin.PostFormAsync("/admin/users/new", UserForm("invisible-name", Invisible));
+        var created = await admin.PostFormAsync("/admin/users/new", UserForm("bidi-name", "\u202e王五\u200b"));
 
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await empty.TextAsync()).ShouldContain("请输入姓名");
@@ -70,7 +70,7 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "bidi-name", Ct);
         user.DisplayName.ShouldBe("王五");
 
-        var renamed = await admin.PostAsync($"/admin/users/{user.Id}", new Dictionary<string, string>
+        var renamed = await admin.PostFormAsync($"/admin/users/{user.Id}", new Dictionary<string, string>
         {
             ["Form.DisplayName"] = "\u200b\u202e",
             ["Form.Role"] = "Viewer",
@@ -87,12 +87,12 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
         var taskId = await app.TaskIdAsync(6, 3);
         var section = await app.UserAsync("section");
 
-        var empty = await section.PostAsync($"/tasks/{taskId}/progress", await ProgressFormAsync(taskId, Invisible + "\r\n" + Invisible));
+        var empty = await section.PostFormAsync($"/tasks/{taskId}/progress", await ProgressFormAsync(taskId, Invisible + "\r\n" + Invisible));
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await empty.TextAsync()).ShouldContain("请填写工作进展");
         (await app.UpdateCountAsync(taskId)).ShouldBe(0);
 
-        var reported = await section.PostAsync($"/tasks/{taskId}/progress", await ProgressFormAsync(taskId, "一、完成评查\u202e\r\n二、开展培训\u0007"));
+        var reported = await section.PostFormAsync($"/tasks/{taskId}/progress", await ProgressFormAsync(taskId, "一、完成评查\u202e\r\n二、开展培训\u0007"));
         reported.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var db = app.CreateDb();
         (await db.ProgressUpdates.SingleAsync(u => u.PlanTaskId == taskId, Ct)).Summary.ShouldBe("一、完成评查\n二、开展培训");
@@ -104,7 +104,7 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
         var taskId = await app.TaskIdAsync(6, 4);
         var leader = await app.UserAsync("leader");
 
-        var response = await leader.PostAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "\u202e" + Invisible });
+        var response = await leader.PostFormAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "\u202e" + Invisible });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.TextAsync()).ShouldContain("请填写批示内容");
@@ -119,12 +119,12 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
         var office = await app.UserAsync("office");
         var lead = await app.SectionIdAsync("综合执法科");
 
-        (await office.PostAsync($"/tasks/{taskId}/edit", await AssignmentFormAsync(taskId, lead, Invisible, "\u200b"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.PostFormAsync($"/tasks/{taskId}/edit", await AssignmentFormAsync(taskId, lead, Invisible, "\u200b"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var task = await app.TaskAsync(taskId);
         task.ResponsibleLeader.ShouldBeNull();
         task.ExpectedOutcome.ShouldBeNull();
 
-        (await office.PostAsync($"/tasks/{taskId}/edit", await AssignmentFormAsync(taskId, lead, "\u202e张局长\u200b", "第一步\r\n第二步\u202e"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.PostFormAsync($"/tasks/{taskId}/edit", await AssignmentFormAsync(taskId, lead, "\u202e张局长\u200b", "第一步\r\n第二步\u202e"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         task = await app.TaskAsync(taskId);
         task.ResponsibleLeader.ShouldBe("张局长");
         task.ExpectedOutcome.ShouldBe("第一步\n第二步");
@@ -136,7 +136,7 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
         var admin = await app.UserAsync("admin");
         const string password = " Exact1234\u200b ";
 
-        (await admin.PostAsync("/admin/users/new", UserForm("exact-password", "密码测试", password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PostFormAsync("/admin/users/new", UserForm("exact-password", "密码测试", password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await app.CreateClient().PostFormAsync("/account/login", Login("exact-password", "Exact1234"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.CreateClient().PostFormAsync("/account/login", Login("exact-password", password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -156,6 +156,55 @@ public sealed class InputNormalizationTests(AppFixture app) : IClassFixture<AppF
             .Select(f => $"{f.Route}: {f.Field.DeclaringType!.Name}.{f.Field.Name}")
             .ShouldBeEmpty("mark it [DataType(DataType.Password)], or its value is normalized like ordinary text");
     }
+
+    [Fact]
+    public async Task Every_textarea_posts_to_a_field_that_keeps_its_lines()
+    {
+        var pages = await PermissionMatrixTests.DiscoverPagesAsync(app.Factory.Services);
+        var taskId = Number(await app.TaskIdAsync(6, 1));
+        var failures = new List<string>();
+        var seen = new HashSet<string>();
+
+        foreach (var userName in new[] { "leader", "office", "section" })
+        {
+            var client = await app.UserAsync(userName);
+            foreach (var url in PageUrls.All(app.Factory.Services, taskId))
+            {
+                var response = await client.GetAsync(url, Ct);
+                if (response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+                foreach (var textarea in (await response.HtmlAsync()).QuerySelectorAll("form textarea[name]"))
+                {
+                    var action = textarea.Closest("form")!.GetAttribute("action") is { Length: > 0 } a ? a : url;
+                    var route = Digits().Replace(new Uri(new Uri("http://localhost"), action).AbsolutePath, "/{id}");
+                    var name = textarea.GetAttribute("name")!;
+                    seen.Add($"{route} {name}");
+                    var page = pages.FirstOrDefault(p => string.Equals(p.Route, route, StringComparison.OrdinalIgnoreCase)).Page;
+                    if (BoundField(page, name)?.GetCustomAttribute<DataTypeAttribute>()?.DataType != DataType.MultilineText)
+                        failures.Add($"{url}: <textarea name=\"{name}\"> posts to {route}, whose field is not [DataType(DataType.MultilineText)]");
+                }
+            }
+        }
+
+        seen.Count.ShouldBeGreaterThanOrEqualTo(3, "the progress, instruction and assignment forms' textareas");
+        failures.Distinct().ShouldBeEmpty("a textarea's line breaks would become spaces");
+    }
+
+    /// <summary>"Form.Summary" → the Summary property of the page's bound property Form.</summary>
+    private static PropertyInfo? BoundField(Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor? page, string name)
+    {
+        var parts = name.Split('.');
+        var type = page?.BoundProperties.FirstOrDefault(p => p.Name == parts[0])?.ParameterType;
+        PropertyInfo? property = null;
+        foreach (var part in parts.Skip(1))
+        {
+            property = type?.GetProperty(part);
+            type = property?.PropertyType;
+        }
+        return property;
+    }
+
+    [GeneratedRegex(@"/\d+")]
+    private static partial Regex Digits();
 
     private static Dictionary<string, string> SectionForm(string name) => new()
     {

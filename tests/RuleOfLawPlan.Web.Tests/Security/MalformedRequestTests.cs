@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 using static RuleOfLawPlan.Web.Tests.Security.PermissionMatrixTests;
 
 namespace RuleOfLawPlan.Web.Tests.Security;
