@@ -60,7 +60,7 @@ public sealed class HandlerRequiredFilter(IStringLocalizer<SharedResource> l) : 
     }
 
     /// <summary>The verbs the page has handlers for, as an Allow header lists them.</summary>
-    public static IReadOnlyList<string> Verbs(CompiledPageActionDescriptor page)
+    private static List<string> Verbs(CompiledPageActionDescriptor page)
     {
         var verbs = page.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).DefaultIfEmpty("GET").Distinct().ToList();
         if (verbs.Contains("GET") && !verbs.Contains("HEAD")) verbs.Insert(verbs.IndexOf("GET") + 1, "HEAD");

@@ -137,7 +137,7 @@ public sealed class MalformedRequestTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
-    public async Task An_empty_an_oversized_or_an_overfull_form_is_refused_in_chinese()
+    public async Task An_empty_unparsable_oversized_or_overfull_form_is_refused_in_chinese()
     {
         var ids = await IdsAsync(app);
         var rows = ReadTable();
@@ -168,6 +168,14 @@ public sealed class MalformedRequestTests(AppFixture app) : IClassFixture<AppFix
                 if (bigResponse.StatusCode != HttpStatusCode.RequestEntityTooLarge)
                     failures.Add($"{what} with a {oversized.Length}-character field: expected 413, got {(int)bigResponse.StatusCode}");
                 failures.AddRange(await NotAChinesePageAsync($"{what} with an oversized field", bigResponse, "提交的内容过大"));
+
+                var unparsable = Browser("POST", target);
+                unparsable.Content = new StringContent("--x\r\nnot a part", Encoding.UTF8);
+                unparsable.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data");
+                var unparsableResponse = await session.SendAsync(unparsable);
+                if (unparsableResponse.StatusCode != HttpStatusCode.BadRequest)
+                    failures.Add($"{what} with a multipart body without a boundary: expected 400, got {(int)unparsableResponse.StatusCode}");
+                failures.AddRange(await NotAChinesePageAsync($"{what} with a multipart body without a boundary", unparsableResponse));
 
                 var many = Browser("POST", target);
                 many.Content = Form(session, overfull);
