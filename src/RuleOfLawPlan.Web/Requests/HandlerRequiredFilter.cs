@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -17,12 +18,12 @@ namespace RuleOfLawPlan.Web.Requests;
 /// <item>A value that could not be read as its type (a checkbox sent "maybe", a date that is none, a number too big):
 /// the handler runs as usual — its validation (<c>AddTo</c>, which counts binding errors) refuses the form, keeping what
 /// was typed, with the field's message and one at the top — and the page is answered 400 instead of 200, because the
-/// request itself was malformed.</item>
+/// request itself was malformed. A handler may forgive such a value by clearing its model error.</item>
 /// </list>
 /// </summary>
 public sealed class HandlerRequiredFilter(IStringLocalizer<SharedResource> l) : IPageFilter
 {
-    private static readonly object MalformedKey = new();
+    private static readonly object UnreadableKey = new();
 
     public void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
@@ -31,13 +32,9 @@ public sealed class HandlerRequiredFilter(IStringLocalizer<SharedResource> l) : 
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         // Model binding has run; validation is the handler's own (FluentValidation), so any error now is a value
-        // that could not be read as its type. Hidden fields and checkboxes have no message of their own on the form:
-        // the summary at its top says it.
+        // that could not be read as its type.
         if (!context.ModelState.IsValid)
-        {
-            context.HttpContext.Items[MalformedKey] = true;
-            context.ModelState.AddModelError("", l["提交的内容中有无法识别的值，请检查后重新提交。"]);
-        }
+            context.HttpContext.Items[UnreadableKey] = context.ModelState.Where(e => e.Value?.ValidationState == ModelValidationState.Invalid).Select(e => e.Key).ToList();
         if (context.HandlerMethod is not null || context.HttpContext.IsErrorPageReExecution()) return;
 
         var verbs = Verbs(context.ActionDescriptor);
@@ -55,8 +52,13 @@ public sealed class HandlerRequiredFilter(IStringLocalizer<SharedResource> l) : 
 
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
-        if (context.Result is PageResult { StatusCode: null } page && context.HttpContext.Items.ContainsKey(MalformedKey))
-            page.StatusCode = StatusCodes.Status400BadRequest;
+        // Unless the handler forgave the value (the sign-in page reads an odd checkbox value as unticked), the form
+        // shown again is a 400, and says at its top what hidden fields and checkboxes cannot say beside themselves.
+        if (context.Result is not PageResult { StatusCode: null } page
+            || context.HttpContext.Items[UnreadableKey] is not List<string> unreadable
+            || !unreadable.Any(key => context.ModelState.GetFieldValidationState(key) == ModelValidationState.Invalid)) return;
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        context.ModelState.AddModelError("", l["提交的内容中有无法识别的值，请检查后重新提交。"]);
     }
 
     /// <summary>The verbs the page has handlers for, as an Allow header lists them.</summary>
