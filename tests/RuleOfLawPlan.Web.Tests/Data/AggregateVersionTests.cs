@@ -3,11 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Data;
 
-/// <summary>A change to any part of an aggregate moves its root's version (docs/decisions/007).</summary>
+/// <summary>A change to any part of an aggregate moves its root's version (docs/decisions/010-one-version-per-aggregate.md).</summary>
 public sealed class AggregateVersionTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Web.Pages;
 using RuleOfLawPlan.Web.Pages.Tasks;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Forms;
 

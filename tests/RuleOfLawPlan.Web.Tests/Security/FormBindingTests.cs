@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Web.Pages;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Security;
 
@@ -42,7 +41,7 @@ public sealed class FormBindingTests(AppFixture app) : IClassFixture<AppFixture>
         foreach (var (user, url, fields) in forms)
         {
             fields[TrySaveExtensions.VersionField] = version;
-            var response = await (await app.UserAsync(user)).PostAsync(url, fields);
+            var response = await (await app.UserAsync(user)).PostFormAsync(url, fields);
             var text = await response.TextAsync();
             if (response.StatusCode != HttpStatusCode.OK || !text.Contains(TrySaveExtensions.StaleFormMessage, StringComparison.Ordinal))
                 failures.Add($"{url}: {(int)response.StatusCode}, {(text.Contains(TrySaveExtensions.StaleFormMessage, StringComparison.Ordinal) ? "" : "no ")}stale-form message");
@@ -58,7 +57,7 @@ public sealed class FormBindingTests(AppFixture app) : IClassFixture<AppFixture>
         var routed = await app.TaskIdAsync(8, 1);
         var other = await app.TaskIdAsync(8, 2);
 
-        var response = await (await app.UserAsync("leader")).PostAsync($"/tasks/{routed}/instruct", new Dictionary<string, string>
+        var response = await (await app.UserAsync("leader")).PostFormAsync($"/tasks/{routed}/instruct", new Dictionary<string, string>
         {
             ["Form.Text"] = "按网址批示",
             ["id"] = other.ToString(CultureInfo.InvariantCulture),
@@ -76,7 +75,7 @@ public sealed class FormBindingTests(AppFixture app) : IClassFixture<AppFixture>
         var routed = await app.TaskIdAsync(4, 2);
         var other = await app.TaskAsync(await app.TaskIdAsync(4, 3));
 
-        var response = await (await app.UserAsync("office")).PostAsync($"/tasks/{routed}/edit", new Dictionary<string, string>
+        var response = await (await app.UserAsync("office")).PostFormAsync($"/tasks/{routed}/edit", new Dictionary<string, string>
         {
             ["Form.LeadSectionId"] = other.LeadSectionId!.Value.ToString(CultureInfo.InvariantCulture),
             ["Form.ResponsibleLeader"] = "借道改的领导",
@@ -95,7 +94,7 @@ public sealed class FormBindingTests(AppFixture app) : IClassFixture<AppFixture>
         var routed = await NewSectionAsync("按网址停用科");
         var other = await NewSectionAsync("不应停用科");
 
-        var response = await (await app.UserAsync("admin")).PostAsync($"/admin/sections/{routed}?handler=Deactivate",
+        var response = await (await app.UserAsync("admin")).PostFormAsync($"/admin/sections/{routed}?handler=Deactivate",
             new Dictionary<string, string> { ["id"] = other.ToString(CultureInfo.InvariantCulture) });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -152,7 +152,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var fields = await FormAsync(taskId);
         fields["Form.AsOf"] = asOf;
 
-        var response = await (await app.UserAsync("section")).PostAsync($"/tasks/{taskId}/progress", fields);
+        var response = await (await app.UserAsync("section")).PostFormAsync($"/tasks/{taskId}/progress", fields);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var text = await response.TextAsync();

@@ -2,14 +2,12 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Tasks;
 
@@ -39,9 +37,9 @@ public sealed class StaleAssignmentTests(AppFixture app) : IClassFixture<AppFixt
         var firstOffice = await app.UserAsync("office");
         var secondOffice = await app.SignInAsAsync("office");
 
-        (await firstOffice.PostAsync($"/tasks/{taskId}/edit", firstForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await firstOffice.PostFormAsync($"/tasks/{taskId}/edit", firstForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var saved = await app.TaskAsync(taskId);
-        var response = await secondOffice.PostAsync($"/tasks/{taskId}/edit", secondForm);
+        var response = await secondOffice.PostFormAsync($"/tasks/{taskId}/edit", secondForm);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.HtmlAsync();
@@ -63,7 +61,7 @@ public sealed class StaleAssignmentTests(AppFixture app) : IClassFixture<AppFixt
         var opened = await app.TaskAsync(taskId);
         var office = await app.UserAsync("office");
 
-        var response = await office.PostAsync($"/tasks/{taskId}/edit", FormOf(opened, Change.Supports, [await app.SectionIdAsync("城管执法大队")], ""));
+        var response = await office.PostFormAsync($"/tasks/{taskId}/edit", FormOf(opened, Change.Supports, [await app.SectionIdAsync("城管执法大队")], ""));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.TaskVersionAsync(taskId)).ShouldNotBe(opened.Version);
@@ -119,14 +117,13 @@ public sealed class RacingAssignmentTests(AppFixture app) : IClassFixture<AppFix
             task.Assign(task.LeadSectionId, task.Supports.Select(s => s.SectionId).Append(added), task.ResponsibleLeader, task.Deadline, task.ExpectedOutcome);
             await db.SaveChangesAsync(Ct);
         });
-        await using var racing = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.ConfigureDbContext<PlanDb>(o => o.AddInterceptors(race))));
+        await using var racing = new PlanAppFactory(app.ConnectionString, services: s => s.ConfigureDbContext<PlanDb>(o => o.AddInterceptors(race)));
         var office = await racing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
             .SignInAsync("office", SampleData.DemoPassword);
         var form = StaleAssignmentTests.FormOf(opened, StaleAssignmentTests.Change.Supports,
             [.. opened.Supports.Select(s => s.SectionId), added], "");
 
-        var response = await office.PostAsync($"/tasks/{taskId}/edit", form);
+        var response = await office.PostFormAsync($"/tasks/{taskId}/edit", form);
 
         race.Happened.ShouldBeTrue();
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
