@@ -6,7 +6,7 @@ namespace RuleOfLawPlan.Domain.Organizations;
 /// An organ that runs rule-of-law plans (the bureau). The model allows several so that a
 /// city-wide deployment can host more organs later.
 /// </summary>
-public sealed class Organization
+public sealed class Organization : IAggregateRoot
 {
     private Organization() { }
 

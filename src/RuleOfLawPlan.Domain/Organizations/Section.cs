@@ -17,7 +17,7 @@ public enum SectionKind
     Other = 9,
 }
 
-public sealed class Section
+public sealed class Section : IAggregateRoot
 {
     private Section() { }
 

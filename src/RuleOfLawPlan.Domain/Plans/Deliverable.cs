@@ -1,7 +1,7 @@
 namespace RuleOfLawPlan.Domain.Plans;
 
 /// <summary>A named document the task must produce: 修改《…条例》, 起草出台《…办法》.</summary>
-public sealed class Deliverable
+public sealed class Deliverable : IAggregatePart<PlanTask>
 {
     private Deliverable() { }
 

@@ -4,7 +4,7 @@ namespace RuleOfLawPlan.Domain.Plans;
 /// 批示: a leader's instruction on a task. It stays open (未办结) until the lead section answers it
 /// with its 办理情况; an answer is given once and kept as written.
 /// </summary>
-public sealed class Instruction
+public sealed class Instruction : IAggregatePart<PlanTask>
 {
     private Instruction() { }
 

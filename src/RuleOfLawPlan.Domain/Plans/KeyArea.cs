@@ -1,7 +1,7 @@
 namespace RuleOfLawPlan.Domain.Plans;
 
 /// <summary>重点工作: one of the plan's key-work areas, numbered (一)…(九).</summary>
-public sealed class KeyArea
+public sealed class KeyArea : IAggregatePart<WorkPlan>
 {
     private readonly List<PlanTask> _tasks = [];
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RuleOfLawPlan.Domain.Plans;
 
 /// <summary>A quantitative target written into a task (社会满意度达90%以上, 办复率达100%, 双下降…).</summary>
-public sealed class Kpi
+public sealed class Kpi : IAggregatePart<PlanTask>
 {
     private readonly List<KpiReading> _readings = [];
 

@@ -5,7 +5,7 @@ namespace RuleOfLawPlan.Domain.Plans;
 /// last year's counts, by the KPI's kind — with where they come from (数据来源). Readings are never edited:
 /// a later reading for the same date is the correction, and the earlier one stays in the history.
 /// </summary>
-public sealed class KpiReading
+public sealed class KpiReading : IAggregatePart<Kpi>
 {
     private KpiReading() { }
 

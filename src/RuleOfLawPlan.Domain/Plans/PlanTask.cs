@@ -17,7 +17,7 @@ public enum PlanTaskStatus
 /// One task of a key-work area: its lead sentence is the title, the rest is the body.
 /// Assignment (牵头/配合, 责任领导, 完成时限, 预期成果) is the office's; progress is the sections'.
 /// </summary>
-public sealed class PlanTask
+public sealed class PlanTask : IAggregateRoot
 {
     private readonly List<TaskSupport> _supports = [];
     private readonly List<Kpi> _kpis = [];
@@ -277,7 +277,7 @@ public sealed class PlanTask
 }
 
 /// <summary>配合科室: a section that supports a task.</summary>
-public sealed class TaskSupport
+public sealed class TaskSupport : IAggregatePart<PlanTask>
 {
     private TaskSupport() { }
 

@@ -5,7 +5,7 @@ namespace RuleOfLawPlan.Domain.Plans;
 /// a correction is a new update that <see cref="SupersedesId">supersedes</see> this one, and both stay
 /// in the history. Only the office's review (审核) and the superseded mark change after recording.
 /// </summary>
-public sealed class ProgressUpdate
+public sealed class ProgressUpdate : IAggregatePart<PlanTask>
 {
     private ProgressUpdate() { }
 

@@ -11,7 +11,7 @@ public enum PlanStatus
 }
 
 /// <summary>An annual 法治政府建设工作计划: header texts, key-work areas with their tasks, work requirements.</summary>
-public sealed class WorkPlan
+public sealed class WorkPlan : IAggregateRoot
 {
     private readonly List<KeyArea> _areas = [];
     private readonly List<PlanRequirement> _requirements = [];
@@ -108,7 +108,7 @@ public sealed class WorkPlan
 }
 
 /// <summary>四、工作要求: one numbered requirement.</summary>
-public sealed class PlanRequirement
+public sealed class PlanRequirement : IAggregatePart<WorkPlan>
 {
     private PlanRequirement() { }
 

@@ -26,6 +26,20 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    /// <summary>A change to any part of an aggregate moves its root's version (<see cref="AggregateVersions"/>).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AggregateVersions.TouchRoots(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await AggregateVersions.TouchRootsAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -57,7 +57,11 @@ public static class ServiceSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        builder.Services.AddRazorPages()
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.Add(new RouteValuesFromRoute());
+                o.Conventions.ConfigureFilter(new Pages.FormVersionFilter());
+            })
             .AddViewLocalization()
             .AddMvcOptions(o =>
             {

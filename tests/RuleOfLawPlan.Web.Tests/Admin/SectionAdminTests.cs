@@ -104,7 +104,10 @@ public sealed class SectionAdminTests(AppFixture app) : IClassFixture<AppFixture
         var response = await admin.PostFormAsync($"/admin/sections/{opened.Id}", With(Form("并发科二"), "Form.Version", opened.Version.ToString()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("该科室已被他人修改");
+        var page = await response.HtmlAsync();
+        page.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("该科室已被他人修改");
+        page.QuerySelector("[data-testid=current-values]")!.TextContent.ShouldContain("并发科一");
+        page.QuerySelector("input[name='Form.Name']")!.GetAttribute("value").ShouldBe("并发科二");
         (await FindAsync("并发科一")).ShouldNotBeNull();
         (await FindAsync("并发科二")).ShouldBeNull();
     }

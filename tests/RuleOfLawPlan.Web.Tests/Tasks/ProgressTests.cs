@@ -143,6 +143,25 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.TaskVersionAsync(taskId)).ShouldBe(before.Version);
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "截至日期无效", "请填写截至日期")]
+    [InlineData("2023-13-45", "不是有效的值", "请填写截至日期")]
+    [InlineData("", "请填写截至日期", "截至日期无效")]
+    public async Task A_missing_date_and_an_impossible_one_are_told_apart(string asOf, string message, string notMessage)
+    {
+        var taskId = await app.TaskIdAsync(6, 5);
+        var fields = await FormAsync(taskId);
+        fields["Form.AsOf"] = asOf;
+
+        var response = await (await app.UserAsync("section")).PostFormAsync($"/tasks/{taskId}/progress", fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = await response.TextAsync();
+        text.ShouldContain(message);
+        text.ShouldNotContain(notMessage);
+        (await app.UpdateCountAsync(taskId)).ShouldBe(0);
+    }
+
     [Fact]
     public async Task A_stale_form_shows_the_concurrency_message_and_overwrites_nothing()
     {

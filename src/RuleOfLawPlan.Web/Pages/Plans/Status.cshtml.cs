@@ -49,27 +49,17 @@ public sealed class StatusModel(PlanDb db) : PageModel
         if (await db.Plans.SingleOrDefaultAsync(p => p.Id == id, ct) is not { } plan) return NotFound();
         Plan = plan;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
-        if (plan.Version != Form.Version) return Conflict(plan);
-        Action change = Form.Action switch
+        Action<WorkPlan> change = Form.Action switch
         {
-            Activate => plan.Activate,
-            Close => plan.Close,
-            _ => plan.Reopen,
+            Activate => p => p.Activate(),
+            Close => p => p.Close(),
+            _ => p => p.Reopen(),
         };
-        return await db.TrySaveAsync(change, ModelState, ct) switch
-        {
-            SaveResult.Saved => RedirectToPage("/Plans/Overview", new { id }),
-            SaveResult.Refused => Page(),
-            _ => await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } current ? Conflict(current) : NotFound(),
-        };
-    }
-
-    private PageResult Conflict(WorkPlan current)
-    {
+        if (await db.TrySaveAsync(plan, Form.Version, change, ModelState, ct) == SaveResult.Saved)
+            return RedirectToPage("/Plans/Overview", new { id });
+        // The page shows the plan's status and offers what it allows: as stored now.
+        if (await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is not { } current) return NotFound();
         Plan = current;
-        ModelState.AddModelError("", "该计划已被他人修改，下面是当前状态。请核对后再操作，您的操作尚未执行。");
-        ModelState.Remove("Form.Version");
-        Form = Form with { Version = current.Version };
         return Page();
     }
 }

@@ -71,15 +71,12 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
             ModelState.AddModelError("", "所选科室不存在或已停用");
             return Page();
         }
-        if (Task.Version != Form.Version) return Conflict(Task);
-
-        return await db.TrySaveAsync(() => Task.Assign(Form.LeadSectionId, Form.SupportingSectionIds, Form.ResponsibleLeader,
-                Form.Ongoing ? null : Form.Deadline, Form.ExpectedOutcome), ModelState, ct) switch
-        {
-            SaveResult.Saved => Redirect($"/tasks/{id}"),
-            SaveResult.Refused => Page(),
-            _ => await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound(),
-        };
+        var result = await db.TrySaveAsync(Task, Form.Version, t => t.Assign(Form.LeadSectionId, Form.SupportingSectionIds,
+            Form.ResponsibleLeader, Form.Ongoing ? null : Form.Deadline, Form.ExpectedOutcome), ModelState, ct);
+        if (result == SaveResult.Saved) return Redirect($"/tasks/{id}");
+        // After a conflict the stored values are shown beside the user's input, which the form keeps.
+        if (result == SaveResult.Conflict && (Current = await db.LoadCurrentAsync(id, ct)) is null) return NotFound();
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
@@ -107,16 +104,6 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
         ExpectedOutcome = task.ExpectedOutcome,
         Version = task.Version,
     };
-
-    /// <summary>Keeps the user's input, shows the stored values beside it, saves nothing.</summary>
-    private PageResult Conflict(PlanTask current)
-    {
-        Current = current;
-        ModelState.AddModelError("", TaskForms.ConcurrencyMessage);
-        ModelState.Remove("Form.Version");
-        Form = Form with { Version = current.Version };
-        return Page();
-    }
 
     public string SectionName(int? id) => Sections.FirstOrDefault(s => s.Id == id)?.Name ?? "";
 }

@@ -40,8 +40,9 @@ public sealed class InstructModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
-        // An instruction only adds a row, so no one else's save can conflict with it.
-        return await db.TrySaveAsync(() => Task.AddInstruction(Form.Text, User.DisplayName(), clock.GetUtcNow()), ModelState, ct) == SaveResult.Saved
+        // The leader writes against the task as it is, not a version of it: only a change between loading and saving conflicts.
+        return await db.TrySaveAsync(Task, formVersion: null, t => t.AddInstruction(Form.Text, User.DisplayName(), clock.GetUtcNow()),
+                ModelState, ct) == SaveResult.Saved
             ? Redirect($"/tasks/{id}#instructions")
             : Page();
     }

@@ -24,7 +24,7 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     public sealed record Input
     {
         public int Percent { get; init; }
-        public DateOnly AsOf { get; init; }
+        public DateOnly? AsOf { get; init; }
         [DataType(DataType.MultilineText)]
         public string Summary { get; init; } = "";
         public uint Version { get; init; }
@@ -35,7 +35,7 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Percent).InclusiveBetween(0, 100).WithMessage("完成进度须在0到100之间");
-            RuleFor(x => x.AsOf).NotEmpty().WithMessage("请填写截至日期")
+            RuleFor(x => x.AsOf).Cascade(CascadeMode.Stop).NotNull().WithMessage("请填写截至日期")
                 .GreaterThanOrEqualTo(new DateOnly(2000, 1, 1)).WithMessage("截至日期无效")
                 .Must(d => d <= ChinaTime.Today(clock)).WithMessage("截至日期不能晚于今天");
             RuleFor(x => x.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("请填写工作进展")
@@ -59,15 +59,13 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
-        if (Task.Version != Form.Version) return Conflict(Task);
-
-        return await db.TrySaveAsync(() => Task.RecordProgressWithoutReview(User.SectionId()!.Value, Form.AsOf, Form.Percent, Form.Summary,
-                User.DisplayName(), clock.GetUtcNow()), ModelState, ct) switch
-        {
-            SaveResult.Saved => Redirect($"/tasks/{id}#ledger"),
-            SaveResult.Refused => Page(),
-            _ => await db.LoadCurrentAsync(id, ct) is { } current ? Conflict(current) : NotFound(),
-        };
+        var result = await db.TrySaveAsync(Task, Form.Version, t => t.RecordProgressWithoutReview(User.SectionId()!.Value, Form.AsOf!.Value,
+            Form.Percent, Form.Summary, User.DisplayName(), clock.GetUtcNow()), ModelState, ct);
+        if (result == SaveResult.Saved) return Redirect($"/tasks/{id}#ledger");
+        // The page shows where the task stands: after a failed save, as stored now.
+        if (await db.LoadCurrentAsync(id, ct) is not { } current) return NotFound();
+        Task = current;
+        return Page();
     }
 
     /// <summary>Loads the task and checks it is the user's section's; the page's result when it is not.</summary>
@@ -77,15 +75,5 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
         if (!(await auth.AuthorizeAsync(User, task, TaskOperations.ReportProgress)).Succeeded) return Forbid();
         Task = task;
         return null;
-    }
-
-    /// <summary>Someone changed the task since the form was opened: show what it is now, keep the user's text, save nothing.</summary>
-    private PageResult Conflict(PlanTask current)
-    {
-        Task = current;
-        ModelState.AddModelError("", TaskForms.ConcurrencyMessage);
-        ModelState.Remove("Form.Version");
-        Form = Form with { Version = current.Version };
-        return Page();
     }
 }

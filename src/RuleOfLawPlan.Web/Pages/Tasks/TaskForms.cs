@@ -7,8 +7,6 @@ namespace RuleOfLawPlan.Web.Pages.Tasks;
 /// <summary>What the task forms show about the task and what they load to change it.</summary>
 public static class TaskForms
 {
-    public const string ConcurrencyMessage = "该任务已被他人修改，下面是当前内容。请核对后再提交，您的修改尚未保存。";
-
     /// <summary>The task with what its rules look at (its plan and supporting sections), tracked for a change.</summary>
     public static Task<PlanTask?> LoadForChangeAsync(this PlanDb db, int id, CancellationToken ct) =>
         db.Tasks.Include(t => t.Plan).Include(t => t.Supports).SingleOrDefaultAsync(t => t.Id == id, ct);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
@@ -39,25 +38,13 @@ public sealed class CreateModel(PlanDb db, ILogger<CreateModel> logger) : PageMo
         var name = Form.Name;
         if (await db.Sections.AnyAsync(s => s.OrganizationId == organizationId && s.Name == name, ct))
         {
-            ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);
+            SectionForm.DuplicateName.AddTo(ModelState);
             return Page();
         }
 
-        try
-        {
-            db.Sections.Add(new Section(organizationId, name, Form.Kind, Form.SortOrder));
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
+        if (await db.TrySaveAsync(() => db.Sections.Add(new Section(organizationId, name, Form.Kind, Form.SortOrder)), ModelState, ct,
+                SectionForm.DuplicateName) != SaveResult.Saved)
             return Page();
-        }
-        catch (DbUpdateException ex) when (SectionForm.IsDuplicateName(ex))
-        {
-            ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);
-            return Page();
-        }
 
         logger.LogInformation("{Admin} created section {Name}", User.Identity?.Name, name);
         TempData["StatusMessage"] = $"已新建科室“{name}”";

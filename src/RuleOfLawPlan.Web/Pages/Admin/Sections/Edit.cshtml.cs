@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
@@ -14,17 +13,17 @@ namespace RuleOfLawPlan.Web.Pages.Admin.Sections;
 [Authorize(Policy = Policies.ManageSections)]
 public sealed class EditModel(PlanDb db, ILogger<EditModel> logger) : PageModel
 {
-    private const string ChangedMeanwhile = "该科室已被他人修改，下面显示的是最新内容，请确认后重新保存";
-
     [BindProperty]
     public Input Form { get; set; } = new();
 
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public int SectionId { get; private set; }
-    public string CurrentName { get; private set; } = "";
-    public bool IsActive { get; private set; }
+    /// <summary>The section as stored: what the heading, the status badge and the buttons show.</summary>
+    public Section Stored { get; private set; } = null!;
+
+    /// <summary>Someone else changed the section since the form was opened: the stored values are shown beside the input.</summary>
+    public bool ChangedMeanwhile { get; private set; }
 
     public sealed record Input : SectionInput
     {
@@ -39,96 +38,54 @@ public sealed class EditModel(PlanDb db, ILogger<EditModel> logger) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var section = await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (section is null) return NotFound();
-        Show(section, fillForm: true);
+        if (await LoadAsync(id, ct) is not { } section) return NotFound();
+        Form = new Input { Name = section.Name, Kind = section.Kind, SortOrder = section.SortOrder, Version = section.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, [FromServices] IValidator<Input> validator, CancellationToken ct)
     {
-        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (section is null) return NotFound();
-        if (!validator.Validate(Form).AddTo(ModelState))
-        {
-            Show(section, fillForm: false);
-            return Page();
-        }
+        if (await LoadAsync(id, ct) is not { } section) return NotFound();
+        if (!validator.Validate(Form).AddTo(ModelState)) return Page();
 
         // Bound normalized (NormalizedTextBinderProvider), as the section will store it: look-alikes are duplicates.
         var name = Form.Name;
         if (await db.Sections.AnyAsync(s => s.OrganizationId == section.OrganizationId && s.Name == name && s.Id != id, ct))
         {
-            ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);
-            Show(section, fillForm: false);
+            SectionForm.DuplicateName.AddTo(ModelState);
             return Page();
         }
 
-        return await SaveAsync(section, s =>
-        {
-            db.Entry(s).Property(x => x.Version).OriginalValue = Form.Version;
-            s.Update(name, Form.Kind, Form.SortOrder);
-        }, "已保存", ct);
+        return await SaveAsync(section, Form.Version, s => s.Update(name, Form.Kind, Form.SortOrder), "已保存", ct);
     }
 
-    public async Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) is { } section ? await SaveAsync(section, null, s => s.Deactivate(), "科室已停用", ct) : NotFound();
+
+    public async Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) is { } section ? await SaveAsync(section, null, s => s.Activate(), "科室已启用", ct) : NotFound();
+
+    private async Task<Section?> LoadAsync(int id, CancellationToken ct)
     {
-        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (section is null) return NotFound();
-        return await SaveAsync(section, s => s.Deactivate(), "科室已停用", ct);
+        if (await db.Sections.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } section) return null;
+        Stored = section;
+        return section;
     }
 
-    public async Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(Section section, uint? formVersion, Action<Section> change, string message, CancellationToken ct)
     {
-        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (section is null) return NotFound();
-        return await SaveAsync(section, s => s.Activate(), "科室已启用", ct);
-    }
-
-    private async Task<IActionResult> SaveAsync(Section section, Action<Section> change, string message, CancellationToken ct)
-    {
-        try
+        var result = await db.TrySaveAsync(section, formVersion, change, ModelState, ct, SectionForm.DuplicateName);
+        if (result == SaveResult.Saved)
         {
-            change(section);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            Show(section, fillForm: false);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ChangedMeanwhile);
-            await db.Entry(section).ReloadAsync(ct);
-            Show(section, fillForm: true);
-            return Page();
-        }
-        catch (DbUpdateException ex) when (SectionForm.IsDuplicateName(ex))
-        {
-            ModelState.AddModelError("Form.Name", SectionForm.DuplicateName);
-            await db.Entry(section).ReloadAsync(ct);
-            Show(section, fillForm: false);
-            return Page();
+            logger.LogInformation("{Admin}: {Action} for section {Name}", User.Identity?.Name, message, section.Name);
+            StatusMessage = message;
+            return RedirectToPage(new { id = section.Id });
         }
 
-        logger.LogInformation("{Admin}: {Action} for section {Name}", User.Identity?.Name, message, section.Name);
-        StatusMessage = message;
-        return RedirectToPage(new { id = section.Id });
-    }
-
-    private void Show(Section section, bool fillForm)
-    {
-        SectionId = section.Id;
-        IsActive = section.IsActive;
-        if (fillForm)
-        {
-            Form = new Input { Name = section.Name, Kind = section.Kind, SortOrder = section.SortOrder, Version = section.Version };
-            foreach (var key in new[] { "Form.Name", "Form.Kind", "Form.SortOrder", "Form.Version" }) ModelState.Remove(key);
-        }
-        CurrentName = db.Entry(section).State == EntityState.Modified
-            ? (string)db.Entry(section).Property(s => s.Name).OriginalValue!
-            : section.Name;
+        // The tracked section may hold the refused change: show it as stored.
+        if (await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == section.Id, ct) is not { } stored) return NotFound();
+        Stored = stored;
+        ChangedMeanwhile = result == SaveResult.Conflict;
+        return Page();
     }
 }
