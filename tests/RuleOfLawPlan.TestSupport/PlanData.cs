@@ -8,10 +8,12 @@ public static class PlanData
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>A task of the seeded 2023 plan (the database's first plan; tests add others), by its numbers in the document.</summary>
     public static async Task<int> TaskIdAsync(this AppFixture app, int area, int? number)
     {
         await using var db = app.CreateDb();
-        return await db.Tasks.Where(t => t.Area.Ordinal == area && t.Number == number).Select(t => t.Id).SingleAsync(Ct);
+        return await db.Tasks.Where(t => t.WorkPlanId == db.Plans.Min(p => p.Id) && t.Area.Ordinal == area && t.Number == number)
+            .Select(t => t.Id).SingleAsync(Ct);
     }
 
     /// <summary>

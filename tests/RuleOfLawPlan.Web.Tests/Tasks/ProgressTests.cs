@@ -171,7 +171,7 @@ public sealed class ClosedPlanProgressTests(AppFixture app) : IClassFixture<AppF
     public async Task A_closed_plan_refuses_progress_with_its_chinese_message()
     {
         var ct = TestContext.Current.CancellationToken;
-        var taskId = await app.TaskIdAsync(6, 1);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
         await using (var db = app.CreateDb())
         {
