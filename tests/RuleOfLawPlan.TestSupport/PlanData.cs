@@ -3,15 +3,38 @@ using RuleOfLawPlan.Domain.Plans;
 
 namespace RuleOfLawPlan.TestSupport;
 
-/// <summary>Looks up the seeded 2023 plan's tasks and sections, and reads what the app stored.</summary>
+/// <summary>Makes the plan data a test asserts on, looks up the seeded 2023 plan's tasks and sections, and reads what the app stored.</summary>
 public static class PlanData
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>A task of the seeded 2023 plan (the database's first plan; tests add others), by its numbers in the document.</summary>
     public static async Task<int> TaskIdAsync(this AppFixture app, int area, int? number)
     {
         await using var db = app.CreateDb();
-        return await db.Tasks.Where(t => t.Area.Ordinal == area && t.Number == number).Select(t => t.Id).SingleAsync(Ct);
+        return await db.Tasks.Where(t => t.WorkPlanId == db.Plans.Min(p => p.Id) && t.Area.Ordinal == area && t.Number == number)
+            .Select(t => t.Id).SingleAsync(Ct);
+    }
+
+    /// <summary>
+    /// A task of the test's own, assigned as given, in a plan of its own: an active plan of an earlier year, so the
+    /// seeded 2023 plan stays the app's current plan. Nothing another test does changes it, and changing it changes
+    /// nothing another test looks at. Made outside the app, so it leaves no audit entries.
+    /// </summary>
+    public static async Task<int> NewTaskAsync(this AppFixture app, string lead = "综合执法科", string[]? supporting = null,
+        string? responsibleLeader = null)
+    {
+        supporting ??= [];
+        await using var db = app.CreateDb();
+        var sections = await db.Sections.Where(s => s.Name == lead || supporting.Contains(s.Name)).ToDictionaryAsync(s => s.Name, s => s.Id, Ct);
+        var organizationId = await db.Organizations.Select(o => o.Id).FirstAsync(Ct);
+        var plan = new WorkPlan(organizationId, 2022, "测试计划" + Guid.NewGuid().ToString("N")[..8], null, null);
+        var task = plan.AddArea("测试重点工作", "").AddTask(1, "测试任务", "");
+        task.Assign(sections[lead], supporting.Select(name => sections[name]), responsibleLeader, deadline: null, expectedOutcome: null);
+        plan.Activate();
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(Ct);
+        return task.Id;
     }
 
     public static async Task<int> SectionIdAsync(this AppFixture app, string name)

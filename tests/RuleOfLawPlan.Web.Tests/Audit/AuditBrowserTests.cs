@@ -21,7 +21,7 @@ public sealed class AuditBrowserTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task The_browser_filters_by_user_type_and_date_one_row_per_save()
     {
-        var taskId = await app.TaskIdAsync(6, 1);
+        var taskId = await app.NewTaskAsync();
         var section = await app.UserAsync("section");
         (await section.PostFormAsync($"/tasks/{taskId}/progress", new Dictionary<string, string>
         {

@@ -84,7 +84,7 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
             case "lead progress":
             case "supporting progress":
             {
-                var (user, taskId) = change == "lead progress" ? ("section", await app.TaskIdAsync(6, 1)) : ("section2", await app.TaskIdAsync(7, 1));
+                var (user, taskId) = change == "lead progress" ? ("section", await app.NewTaskAsync()) : ("section2", await app.NewTaskAsync(supporting: ["市容环境卫生管理科"]));
                 var client = await app.UserAsync(user);
                 var version = (await app.TaskVersionAsync(taskId)).ToString(culture);
                 return () => client.PostFormAsync($"/tasks/{taskId}/progress", new Dictionary<string, string>
@@ -94,13 +94,13 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
             }
             case "instruction":
             {
-                var taskId = await app.TaskIdAsync(9, 1);
+                var taskId = await app.NewTaskAsync();
                 var client = await app.UserAsync("leader");
                 return () => client.PostFormAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = "抓好落实" });
             }
             case "assignment":
             {
-                var taskId = await app.TaskIdAsync(9, 2);
+                var taskId = await app.NewTaskAsync();
                 var client = await app.UserAsync("office");
                 var version = (await app.TaskVersionAsync(taskId)).ToString(culture);
                 var lead = (await app.SectionIdAsync("城管执法大队")).ToString(culture);

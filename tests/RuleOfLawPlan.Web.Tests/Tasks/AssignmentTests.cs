@@ -28,7 +28,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_office_assigns_a_task_and_the_change_is_stored_and_audited()
     {
-        var taskId = await app.TaskIdAsync(4, 1);
+        var taskId = await app.NewTaskAsync(supporting: ["智慧城管指挥中心"], responsibleLeader: "分管副局长");
         var policy = await app.SectionIdAsync("政策法规办");
         var sanitation = await app.SectionIdAsync("市容环境卫生管理科");
         var general = await app.SectionIdAsync("办公室");
@@ -60,7 +60,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("admin")]
     public async Task Only_the_office_may_assign(string user)
     {
-        var taskId = await app.TaskIdAsync(4, 2);
+        var taskId = await app.NewTaskAsync();
         var before = await app.TaskVersionAsync(taskId);
         var client = await app.UserAsync(user);
 
@@ -72,7 +72,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_lead_section_that_also_supports_gets_a_chinese_message_and_nothing_changes()
     {
-        var taskId = await app.TaskIdAsync(4, 3);
+        var taskId = await app.NewTaskAsync();
         var policy = await app.SectionIdAsync("政策法规办");
         var before = await app.TaskVersionAsync(taskId);
         var client = await app.UserAsync("office");
@@ -87,7 +87,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_missing_deadline_and_an_unknown_section_are_refused_in_chinese()
     {
-        var taskId = await app.TaskIdAsync(4, 3);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("office");
 
         var noDeadline = await client.PostFormAsync($"/tasks/{taskId}/edit", await FormAsync(taskId, await app.SectionIdAsync("办公室"), [], deadline: ""));
@@ -99,7 +99,7 @@ public sealed class AssignmentTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_stale_assignment_form_shows_the_current_values_and_overwrites_nothing()
     {
-        var taskId = await app.TaskIdAsync(4, 4);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("office");
         var stale = await FormAsync(taskId, await app.SectionIdAsync("办公室"), []);
         await using (var db = app.CreateDb())
@@ -125,7 +125,7 @@ public sealed class InstructionTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_leaders_instruction_is_stored_shown_and_audited()
     {
-        var taskId = await app.TaskIdAsync(8, 1);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("leader");
         (await (await client.GetAsync($"/tasks/{taskId}", Ct)).HtmlAsync()).QuerySelector("[data-testid=instruct-form]").ShouldNotBeNull();
 
@@ -145,7 +145,7 @@ public sealed class InstructionTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Empty_instructions_and_other_roles_are_refused()
     {
-        var taskId = await app.TaskIdAsync(8, 2);
+        var taskId = await app.NewTaskAsync();
         var empty = await (await app.UserAsync("leader")).PostFormAsync($"/tasks/{taskId}/instruct", new Dictionary<string, string> { ["Form.Text"] = " " });
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await empty.TextAsync()).ShouldContain("请填写批示内容");

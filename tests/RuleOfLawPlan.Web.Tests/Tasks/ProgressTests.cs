@@ -22,7 +22,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_lead_section_head_reports_progress_and_the_task_and_audit_trail_follow()
     {
-        var taskId = await app.TaskIdAsync(6, 2);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
 
         var form = await client.GetAsync($"/tasks/{taskId}/progress", Ct);
@@ -64,7 +64,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_supporting_section_reports_its_own_progress_without_moving_the_task()
     {
-        var taskId = await app.TaskIdAsync(7, 1);
+        var taskId = await app.NewTaskAsync(supporting: ["市容环境卫生管理科"]);
         var before = await app.TaskAsync(taskId);
         var client = await app.UserAsync("section2");
 
@@ -78,7 +78,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_section_head_posting_to_another_sections_task_is_refused_and_nothing_changes()
     {
-        var taskId = await app.TaskIdAsync(6, 3);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section2");
         var before = await app.TaskAsync(taskId);
         var audits = await app.AuditCountAsync();
@@ -100,7 +100,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("office")]
     public async Task Only_section_heads_may_report_progress(string user)
     {
-        var taskId = await app.TaskIdAsync(6, 3);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync(user);
 
         (await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -110,7 +110,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_post_without_an_antiforgery_token_is_refused_and_nothing_changes()
     {
-        var taskId = await app.TaskIdAsync(6, 4);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
         var audits = await app.AuditCountAsync();
 
@@ -127,7 +127,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("abc", "已完成", "不是有效的值", HttpStatusCode.BadRequest)]
     public async Task Invalid_input_gets_a_chinese_message_and_changes_nothing(string percent, string summary, string message, HttpStatusCode status)
     {
-        var taskId = await app.TaskIdAsync(6, 5);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
         var before = await app.TaskAsync(taskId);
         var fields = await FormAsync(taskId, 0, summary);
@@ -165,7 +165,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_stale_form_shows_the_concurrency_message_and_overwrites_nothing()
     {
-        var taskId = await app.TaskIdAsync(6, 1);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
         var stale = await FormAsync(taskId, 90, "过时的填报");
         await using (var db = app.CreateDb())
@@ -191,7 +191,7 @@ public sealed class ClosedPlanProgressTests(AppFixture app) : IClassFixture<AppF
     public async Task A_closed_plan_refuses_progress_with_its_chinese_message()
     {
         var ct = TestContext.Current.CancellationToken;
-        var taskId = await app.TaskIdAsync(6, 1);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
         await using (var db = app.CreateDb())
         {

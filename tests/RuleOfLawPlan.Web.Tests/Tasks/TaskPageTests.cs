@@ -44,7 +44,7 @@ public sealed class TaskPageTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_task_page_sends_the_same_number_of_queries_however_many_updates_it_has()
     {
-        var taskId = await app.TaskIdAsync(5, 1);
+        var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("leader");
         await AddUpdatesAsync(taskId, 1);
         app.Sql.Reset();
