@@ -9,9 +9,15 @@ namespace RuleOfLawPlan.Domain.Import;
 /// </summary>
 public static class PlanDocumentParser
 {
-    public static ParsedPlan Parse(byte[]? bytes) => Parse(PlanTextDecoder.Decode(bytes));
+    /// <summary>A plan is a few pages (the 2023 plan is 15 KB); whoever reads a document reads no more than this.</summary>
+    public const int MaxDocumentBytes = 1024 * 1024;
 
-    public static ParsedPlan Parse(ReadOnlySpan<byte> bytes) => Parse(PlanTextDecoder.Decode(bytes));
+    public const string NotTextMessage = "文件不是纯文本（可能是 Word、PDF 或图片文件），请在 Word 中“另存为”纯文本（.txt）后再导入。";
+
+    public static ParsedPlan Parse(byte[]? bytes) => Parse(bytes.AsSpan());
+
+    public static ParsedPlan Parse(ReadOnlySpan<byte> bytes) =>
+        PlanTextDecoder.TryDecode(bytes, out var text) ? Parse(text) : Unreadable(NotTextMessage);
 
     public static ParsedPlan Parse(string? text)
     {
@@ -22,10 +28,12 @@ public static class PlanDocumentParser
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Uploads come from anywhere; a parser bug must reach the clerk as a message, not as an error page.
-            return new ParsedPlan("", null, null, null, "", "", "", [], [],
-                [new ImportWarning(null, "文件解析时发生内部错误，请将该文件反馈给系统管理员。")]);
+            return Unreadable("文件解析时发生内部错误，请将该文件反馈给系统管理员。");
         }
     }
+
+    private static ParsedPlan Unreadable(string message) =>
+        new("", null, null, null, "", "", "", [], [], [new ImportWarning(null, message)]);
 
     /// <summary>
     /// Full-width brackets, colon, percent, dot, digits and spaces become ASCII so every later
