@@ -47,6 +47,11 @@ catch (OperationCanceledException)
     Logger().Information("RuleOfLawPlan stopped before it finished starting");
     return 0;
 }
+catch (Exception ex) when (PortInUse.IsCause(ex))
+{
+    Logger().Fatal("{Problem}", PortInUse.Describe(ex));
+    return 1;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Logger().Fatal(ex, "RuleOfLawPlan stopped: {Message}", ex.Message);
