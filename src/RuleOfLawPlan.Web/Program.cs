@@ -68,7 +68,10 @@ Serilog.ILogger Logger() => app?.Services.GetService<Serilog.ILogger>() ?? start
 
 static async Task<int> RunWebAsync(WebApplication app)
 {
-    await app.RunAsync();
+    // Not RunAsync: it disposes the host when the start fails, and with it the logger the catch blocks write to;
+    // the finally block disposes it instead.
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
     return 0;
 }
 
