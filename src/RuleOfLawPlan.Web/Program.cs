@@ -47,6 +47,11 @@ catch (OperationCanceledException)
     Logger().Information("RuleOfLawPlan stopped before it finished starting");
     return 0;
 }
+catch (Exception ex) when (PortInUse.IsCause(ex))
+{
+    Logger().Fatal("{Problem}", PortInUse.Describe(ex));
+    return 1;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Logger().Fatal(ex, "RuleOfLawPlan stopped: {Message}", ex.Message);
@@ -63,7 +68,10 @@ Serilog.ILogger Logger() => app?.Services.GetService<Serilog.ILogger>() ?? start
 
 static async Task<int> RunWebAsync(WebApplication app)
 {
-    await app.RunAsync();
+    // Not RunAsync: it disposes the host when the start fails, and with it the logger the catch blocks write to;
+    // the finally block disposes it instead.
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
     return 0;
 }
 

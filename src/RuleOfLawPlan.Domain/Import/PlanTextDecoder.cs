@@ -19,7 +19,25 @@ public static class PlanTextDecoder
         return Encoding.GetEncoding(Gb18030CodePage);
     });
 
+    /// <summary>More than this many characters in a hundred that no text file holds, and the bytes are not text.</summary>
+    private const int MaxForeignPerHundred = 1;
+
     public static string Decode(byte[]? bytes) => bytes is null ? "" : Decode(bytes.AsSpan());
+
+    /// <summary>
+    /// Decodes the bytes and says whether they are text at all. Word, PDF, images and archives are not:
+    /// they hold NUL bytes and decode into control characters or U+FFFD, which a plan saved as text never has.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text)
+    {
+        text = Decode(bytes);
+        var foreign = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v'))) foreign++;
+        }
+        return foreign * 100 <= text.Length * MaxForeignPerHundred;
+    }
 
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
@@ -37,8 +55,7 @@ public static class PlanTextDecoder
         }
         catch (DecoderFallbackException)
         {
-            // GB18030 maps every byte sequence to something, so this cannot fail; garbage stays garbage
-            // and the parser reports that it found no structure.
+            // GB18030 maps every byte sequence to something, so this cannot fail; TryDecode tells garbage from text.
             return Gb18030.Value.GetString(bytes);
         }
     }

@@ -3,17 +3,6 @@ using System.ComponentModel.DataAnnotations;
 namespace RuleOfLawPlan.Domain.Plans;
 
 /// <summary>
-/// 未开始 → 推进中 → 已完成 (办结), read from the lead section's accepted figure (<see cref="PlanTask.StatusFor"/>);
-/// a completed task is taken up again when a lower figure from the lead is accepted.
-/// </summary>
-public enum PlanTaskStatus
-{
-    NotStarted = 1,
-    InProgress = 2,
-    Completed = 3,
-}
-
-/// <summary>
 /// One task of a key-work area: its lead sentence is the title, the rest is the body.
 /// Assignment (牵头/配合, 责任领导, 完成时限, 预期成果) is the office's; progress is the sections'.
 /// </summary>
@@ -274,15 +263,4 @@ public sealed class PlanTask : IAggregateRoot
         if (Plan is null) throw new InvalidOperationException("Load the task's plan before changing the task.");
         Plan.EnsureEditable();
     }
-}
-
-/// <summary>配合科室: a section that supports a task.</summary>
-public sealed class TaskSupport : IAggregatePart<PlanTask>
-{
-    private TaskSupport() { }
-
-    internal TaskSupport(int sectionId) => SectionId = sectionId;
-
-    public int PlanTaskId { get; private set; }
-    public int SectionId { get; private set; }
 }

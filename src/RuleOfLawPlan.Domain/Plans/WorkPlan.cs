@@ -2,14 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RuleOfLawPlan.Domain.Plans;
 
-/// <summary>草稿 → 执行中 → 已结束 (and back to 执行中 when a closed plan must be corrected).</summary>
-public enum PlanStatus
-{
-    Draft = 1,
-    Active = 2,
-    Closed = 3,
-}
-
 /// <summary>An annual 法治政府建设工作计划: header texts, key-work areas with their tasks, work requirements.</summary>
 public sealed class WorkPlan : IAggregateRoot
 {
@@ -105,23 +97,4 @@ public sealed class WorkPlan : IAggregateRoot
     {
         if (IsClosed) throw new DomainException("计划已结束，不能再修改");
     }
-}
-
-/// <summary>四、工作要求: one numbered requirement.</summary>
-public sealed class PlanRequirement : IAggregatePart<WorkPlan>
-{
-    private PlanRequirement() { }
-
-    internal PlanRequirement(int ordinal, string title, string body)
-    {
-        Ordinal = ordinal;
-        Title = Guard.Text(title, 500, "工作要求标题");
-        Body = Guard.OptionalText(body, 20_000, "工作要求内容", multiline: true);
-    }
-
-    public int Id { get; private set; }
-    public int WorkPlanId { get; private set; }
-    public int Ordinal { get; private set; }
-    public string Title { get; private set; } = "";
-    public string Body { get; private set; } = "";
 }

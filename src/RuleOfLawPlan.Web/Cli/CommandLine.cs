@@ -1,13 +1,5 @@
 namespace RuleOfLawPlan.Web.Cli;
 
-public enum CommandVerb
-{
-    Serve,
-    Migrate,
-    ImportPlan,
-    CreateAdmin,
-}
-
 /// <summary>
 /// Administrator commands in front of the usual host arguments:
 /// <c>migrate</c>, <c>import-plan FILE [--dry-run]</c>, <c>create-admin USERNAME [--reset]</c>.

@@ -20,22 +20,14 @@ public static class ImportPlanCommand
 
     public static int DryRun(string file, TextWriter output, TextWriter error)
     {
-        if (!TryRead(file, error, out var bytes)) return 1;
-        var parsed = PlanDocumentParser.Parse(bytes);
+        if (ReadPlan(file, error) is not { } parsed) return 1;
         output.WriteLine(JsonSerializer.Serialize(ToJsonShape(parsed), Json));
         return 0;
     }
 
     public static async Task<int> ImportAsync(IServiceProvider services, string file, TextWriter output, TextWriter error)
     {
-        if (!TryRead(file, error, out var bytes)) return 1;
-        var parsed = PlanDocumentParser.Parse(bytes);
-        if (parsed.Areas.Count == 0)
-        {
-            error.WriteLine("未识别出任何重点工作，未导入 / no key-work areas found, nothing imported");
-            WriteWarnings(parsed, error);
-            return 1;
-        }
+        if (ReadPlan(file, error) is not { } parsed) return 1;
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanDb>();
@@ -49,17 +41,27 @@ public static class ImportPlanCommand
         return 0;
     }
 
-    private static bool TryRead(string file, TextWriter error, out byte[] bytes)
+    /// <summary>The plan in the file, or null after saying why there is none (for a dry run as for an import).</summary>
+    private static ParsedPlan? ReadPlan(string file, TextWriter error)
     {
-        bytes = [];
-        if (!File.Exists(file))
+        if (!PlanFileReader.TryRead(file, out var bytes, out var problem))
         {
-            error.WriteLine($"找不到文件 / file not found: {file}");
-            return false;
+            error.WriteLine(problem);
+            return null;
         }
-
-        bytes = File.ReadAllBytes(file);
-        return true;
+        if (!PlanTextDecoder.TryDecode(bytes, out var text))
+        {
+            error.WriteLine($"{PlanDocumentParser.NotTextMessage} / not a plain-text file; save it from Word as plain text (.txt): {file}");
+            return null;
+        }
+        var parsed = PlanDocumentParser.Parse(text);
+        if (parsed.Areas.Count == 0)
+        {
+            error.WriteLine("未识别出任何重点工作，未导入 / no key-work areas found, nothing imported");
+            WriteWarnings(parsed, error);
+            return null;
+        }
+        return parsed;
     }
 
     private static void WriteWarnings(ParsedPlan parsed, TextWriter writer)

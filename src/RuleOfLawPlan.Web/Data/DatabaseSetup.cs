@@ -7,16 +7,6 @@ using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Data;
 
-/// <summary>Schema and first-run data, prepared when the host starts and before it takes requests.</summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration)
-    : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        services.PrepareDatabaseAsync(environment, configuration, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
 public static class DatabaseSetup
 {
     public const string BureauName = "日喀则市城市管理和综合执法局";

@@ -18,16 +18,3 @@ public sealed record AccountResult(SaveResult Outcome, IReadOnlyList<AccountErro
     /// <summary>All messages on one line each, for the command line.</summary>
     public override string ToString() => string.Join(Environment.NewLine, Errors.Select(e => e.Message));
 }
-
-public sealed record AccountError(string Field, string Message);
-
-/// <summary>The fields an <see cref="AccountError"/> can name.</summary>
-public static class AccountFields
-{
-    public const string Form = "";
-    public const string UserName = nameof(UserName);
-    public const string DisplayName = nameof(DisplayName);
-    public const string Role = nameof(Role);
-    public const string SectionId = nameof(SectionId);
-    public const string Password = nameof(Password);
-}

@@ -6,11 +6,6 @@ using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Security;
 
-public sealed record NewAccount(string UserName, string DisplayName, string Role, int? SectionId, string Password);
-
-/// <param name="ConcurrencyStamp">The account's stamp when the form was opened.</param>
-public sealed record AccountChange(string DisplayName, string Role, int? SectionId, string ConcurrencyStamp);
-
 /// <summary>
 /// The one place accounts change: the user administration pages, <c>create-admin</c>, the bootstrap
 /// administrator and the demo accounts all come here. It owns the account rules: a user has exactly one role;

@@ -3,12 +3,6 @@ using System.Security.Claims;
 
 namespace RuleOfLawPlan.Web.Security;
 
-public static class PlanClaims
-{
-    public const string SectionId = "rolp:section_id";
-    public const string DisplayName = "rolp:display_name";
-}
-
 public static class ClaimsPrincipalExtensions
 {
     /// <summary>The signed-in user's account id (Identity's name-identifier claim).</summary>

@@ -1,6 +1,6 @@
 namespace RuleOfLawPlan.Web.Security;
 
-/// <summary>The five roles of PRODUCT.md. Names are stored in the database; labels are for the UI.</summary>
+/// <summary>The five roles of docs/permissions.md, which says what each may do. Names are stored in the database; labels are for the UI.</summary>
 public static class Roles
 {
     public const string Admin = "Admin";

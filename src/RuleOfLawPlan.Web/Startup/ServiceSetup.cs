@@ -28,7 +28,9 @@ public static class ServiceSetup
         builder.Services.AddSerilog((services, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext(),
+            .Enrich.FromLogContext()
+            // The host logs a failed start with its stack trace; for a taken port Program.cs says it in one line.
+            .Filter.ByExcluding(e => e.Exception is { } ex && PortInUse.IsCause(ex)),
             preserveStaticLogger: true);
 
         // Uses ConnectionStrings:Plan when set; otherwise starts the machine's own PostgreSQL.

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Cli;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.LocalPostgres;
 
 namespace RuleOfLawPlan.Web.Tests.Cli;
 
@@ -56,6 +57,123 @@ public sealed class ImportPlanCommandTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public void A_symbolic_link_to_a_missing_file_is_named_as_such()
+    {
+        using var folder = new TempFolder();
+        var link = folder.Combine("plan.txt");
+        File.CreateSymbolicLink(link, folder.Combine("moved-away.txt"));
+
+        var (code, output, error) = DryRun(link);
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("符号链接指向的文件不存在");
+        error.ShouldContain("moved-away.txt");
+    }
+
+    [Fact]
+    public void A_folder_is_said_to_be_a_folder()
+    {
+        using var folder = new TempFolder();
+
+        var (code, output, error) = DryRun(folder.Path);
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("这是一个文件夹，不是文件");
+    }
+
+    [Fact]
+    public void A_file_larger_than_any_plan_is_refused_without_being_read()
+    {
+        using var folder = new TempFolder();
+        var huge = folder.Combine("plan.txt");
+        // Sparse: 5 GB on paper, no disk used.
+        using (var stream = File.Create(huge)) stream.SetLength(5L * 1024 * 1024 * 1024);
+
+        var (code, output, error) = DryRun(huge);
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("文件过大（5120 MB");
+        error.ShouldContain("计划文件不超过 1 MB");
+    }
+
+    [Fact]
+    public void A_device_that_never_ends_is_refused_without_being_read()
+    {
+        var (code, output, error) = DryRun("/dev/zero");
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("不是普通文件");
+    }
+
+    // Opening a FIFO for reading waits for a writer: the timeout turns that hang into a failure.
+    [Fact(Timeout = 120_000)]
+    public async Task A_named_pipe_is_refused_without_waiting_for_a_writer()
+    {
+        using var folder = new TempFolder();
+        var fifo = folder.Combine("plan.txt");
+        var ct = TestContext.Current.CancellationToken;
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) await mkfifo.WaitForExitAsync(ct);
+
+        var (code, output, error) = await Task.Run(() => DryRun(fifo), ct);
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("不是普通文件");
+    }
+
+    [Fact]
+    public async Task A_binary_file_is_refused_as_not_text()
+    {
+        using var folder = new TempFolder();
+        var image = folder.Combine("plan.txt");
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(image, [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. bytes], Ct);
+
+        var (code, output, error) = DryRun(image);
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("文件不是纯文本");
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_text_that_is_no_plan_fails_as_the_import_would()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Combine("notes.txt");
+        await File.WriteAllTextAsync(file, "这不是一份工作计划。", Ct);
+
+        var (code, output, error) = DryRun(file);
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("未识别出任何重点工作");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_file_the_administrator_may_not_read_gets_one_line_and_a_failing_exit_code()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Combine("plan.txt");
+        File.Copy(DatabaseSetup.ShippedPlanPath, file);
+        File.SetUnixFileMode(file, UnixFileMode.None);
+
+        // Root reads any file whatever its mode: as root, the command runs as the server account instead.
+        var run = await AppProcess.RunAsync(["import-plan", file, "--dry-run"], new Dictionary<string, string>(), folder.Path,
+            runAsUser: NativeMethods.IsRoot ? new LocalPostgresOptions().OsUser : null);
+
+        run.ExitCode.ShouldBe(1);
+        run.StandardOutput.ShouldBeEmpty();
+        run.StandardError.Trim().ShouldBe($"没有读取该文件的权限 / permission denied, cannot read: {file}");
+    }
+
+    [Fact]
     public async Task Importing_stores_the_document_as_a_new_draft_plan()
     {
         var plansBefore = await CountPlansAsync();
@@ -89,6 +207,14 @@ public sealed class ImportPlanCommandTests(AppFixture app) : IClassFixture<AppFi
         error.ToString().ShouldContain("未识别出任何重点工作");
         (await CountPlansAsync()).ShouldBe(plansBefore);
         File.Delete(file);
+    }
+
+    private static (int Code, string Output, string Error) DryRun(string file)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = ImportPlanCommand.DryRun(file, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     private async Task<int> CountPlansAsync()

@@ -1,12 +1,5 @@
 namespace RuleOfLawPlan.Web.Data.Audit;
 
-public enum AuditAction
-{
-    Insert = 1,
-    Update = 2,
-    Delete = 3,
-}
-
 /// <summary>
 /// 全程留痕: one changed row, written in the same transaction as the change. Entries are only ever added:
 /// no page changes them and database triggers refuse UPDATE, DELETE and TRUNCATE on the table.

@@ -13,13 +13,3 @@ sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
         b.HasIndex(o => o.Name).IsUnique();
     }
 }
-
-sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
-{
-    public void Configure(EntityTypeBuilder<Section> b)
-    {
-        b.Property(s => s.Name).HasMaxLength(100);
-        b.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(s => new { s.OrganizationId, s.Name }).IsUnique();
-    }
-}

@@ -22,26 +22,3 @@ sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
         b.Navigation(p => p.Requirements).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-sealed class PlanRequirementConfiguration : IEntityTypeConfiguration<PlanRequirement>
-{
-    public void Configure(EntityTypeBuilder<PlanRequirement> b)
-    {
-        b.ToTable("plan_requirements");
-        b.Property(r => r.Title).HasMaxLength(500);
-        b.HasIndex(r => new { r.WorkPlanId, r.Ordinal }).IsUnique();
-    }
-}
-
-sealed class KeyAreaConfiguration : IEntityTypeConfiguration<KeyArea>
-{
-    public void Configure(EntityTypeBuilder<KeyArea> b)
-    {
-        b.ToTable("key_areas");
-        b.Property(a => a.Title).HasMaxLength(500);
-        b.Ignore(a => a.OrdinalText);
-        b.HasIndex(a => new { a.WorkPlanId, a.Ordinal }).IsUnique();
-        b.HasMany(a => a.Tasks).WithOne(t => t.Area).HasForeignKey(t => t.KeyAreaId).OnDelete(DeleteBehavior.Cascade);
-        b.Navigation(a => a.Tasks).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}

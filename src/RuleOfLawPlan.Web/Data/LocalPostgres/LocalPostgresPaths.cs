@@ -91,16 +91,6 @@ public static class LocalPostgresPaths
         return Path.GetDirectoryName(target?.FullName) is { } real && HasServerPrograms(real) ? real : Path.GetFullPath(dir);
     }
 
-    private static LocalPostgresUnavailableException Unavailable(IEnumerable<string> searched) => new($"""
-        PostgreSQL server programs (pg_ctl, initdb, postgres) were not found. Searched: {string.Join(", ", searched)}.
-        Install them: on Debian/Ubuntu `sudo apt-get install postgresql`; on RHEL/Rocky/Alma `sudo dnf install postgresql-server`.
-        Or name their folder with the setting LocalPostgres:BinDirectory (or the environment variable PG_BINDIR).
-        Or use an existing PostgreSQL server instead: set ConnectionStrings:Plan, e.g. the environment variable
-        ConnectionStrings__Plan="Host=db.example.org;Database=ruleoflawplan;Username=plan;Password=..."
-        未找到 PostgreSQL 服务器程序（pg_ctl、initdb、postgres）。已查找：{string.Join("、", searched)}。
-        请安装：Debian/Ubuntu 执行 `sudo apt-get install postgresql`；RHEL/Rocky/Alma 执行 `sudo dnf install postgresql-server`。
-        或用配置项 LocalPostgres:BinDirectory（或环境变量 PG_BINDIR）指定这些程序所在的目录。
-        也可以改用已有的 PostgreSQL 服务器：设置 ConnectionStrings:Plan，例如环境变量
-        ConnectionStrings__Plan="Host=db.example.org;Database=ruleoflawplan;Username=plan;Password=..."
-        """);
+    private static LocalPostgresUnavailableException Unavailable(IEnumerable<string> searched) =>
+        new(LocalPostgresMessages.ProgramsNotFound(searched));
 }

@@ -52,7 +52,7 @@ internal static class NativeMethods
         {
             var errno = Marshal.GetLastPInvokeError();
             throw new LocalPostgresException(
-                $"Cannot give '{path}' to uid {uid}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+                LocalPostgresMessages.CannotChangeOwner(path, uid, $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})"));
         }
     }
 }

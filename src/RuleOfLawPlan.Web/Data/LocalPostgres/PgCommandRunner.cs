@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace RuleOfLawPlan.Web.Data.LocalPostgres;
-
-internal sealed record CommandResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public string Output => (StandardOutput + "\n" + StandardError).Trim();
-}
 
 /// <summary>
 /// Runs PostgreSQL's programs, through runuser when the app is root (initdb, pg_ctl and postgres refuse uid 0).
@@ -15,6 +9,9 @@ internal sealed record CommandResult(int ExitCode, string StandardOutput, string
 internal sealed class PgCommandRunner(string binDirectory, string? runAsUser, TimeSpan timeout, ILogger logger)
 {
     private static readonly string[] RunuserFolders = ["/usr/sbin", "/sbin", "/usr/bin", "/bin"];
+
+    /// <summary>The account the programs run as when the app is root; null when they run as the app's own user.</summary>
+    public string? RunAsUser => runAsUser;
 
     public Task<CommandResult> RunProgramAsync(string program, IEnumerable<string> arguments, CancellationToken ct) =>
         RunAsync(Path.Combine(binDirectory, program), arguments, ct);
@@ -49,7 +46,7 @@ internal sealed class PgCommandRunner(string binDirectory, string? runAsUser, Ti
         var watch = Stopwatch.StartNew();
 
         using var process = Process.Start(startInfo)
-            ?? throw new LocalPostgresException($"Could not start '{commandLine}'.");
+            ?? throw new LocalPostgresException(LocalPostgresMessages.CouldNotRun(commandLine));
         process.StandardInput.Close();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
@@ -66,16 +63,11 @@ internal sealed class PgCommandRunner(string binDirectory, string? runAsUser, Ti
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             if (ct.IsCancellationRequested) throw;
-            throw new LocalPostgresException($"'{commandLine}' did not finish within {timeout.TotalSeconds:0} s.");
+            throw new LocalPostgresException(LocalPostgresMessages.TimedOut(commandLine, timeout));
         }
     }
 
     private static string FindRunuser() =>
         RunuserFolders.Select(dir => Path.Combine(dir, "runuser")).FirstOrDefault(File.Exists)
-        ?? throw new LocalPostgresUnavailableException(new StringBuilder()
-            .AppendLine("The app runs as root, and PostgreSQL refuses to; `runuser` (util-linux) is needed to run it as another account but was not found.")
-            .AppendLine("Install util-linux, run the app as a normal user, or set ConnectionStrings:Plan to use an existing server.")
-            .AppendLine("应用以 root 运行，而 PostgreSQL 拒绝以 root 运行；需要 `runuser`（util-linux）切换账户，但未找到。")
-            .Append("请安装 util-linux，或以普通用户运行本应用，或设置 ConnectionStrings:Plan 使用已有的数据库服务器。")
-            .ToString());
+        ?? throw new LocalPostgresUnavailableException(LocalPostgresMessages.RunuserMissing);
 }

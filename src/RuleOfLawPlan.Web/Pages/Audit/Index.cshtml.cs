@@ -9,8 +9,6 @@ using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Audit;
 
-public sealed record UserOption(string Id, string Label);
-
 /// <summary>
 /// 审计日志: the audit trail, one row per save (change set), newest first, filtered and paged by change set.
 /// Read-only: no handler here changes it.
@@ -18,6 +16,8 @@ public sealed record UserOption(string Id, string Label);
 [Authorize(Policy = Policies.ViewAudit)]
 public sealed class IndexModel(PlanDb db) : PageModel
 {
+    public sealed record UserOption(string Id, string Label);
+
     public const int PageSize = 50;
 
     /// <summary>The user filter's value for changes the system made.</summary>

@@ -4,27 +4,6 @@ using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Pages.Plans;
 
-public sealed record PlanOverview(
-    int Id, string Title, int Year, string? IssuingOrgan, DateOnly? IssueDate, PlanStatus Status,
-    string Preamble, string GuidingIdeology, string Leadership,
-    IReadOnlyList<AreaRow> Areas, IReadOnlyList<RequirementRow> Requirements)
-{
-    public int TaskCount => Areas.Sum(a => a.Tasks.Count);
-}
-
-public sealed record AreaRow(int Id, int Ordinal, string Title, string Body, IReadOnlyList<TaskRow> Tasks);
-
-public sealed record TaskRow(
-    int Id, int? Number, string Title, string Body, int? LeadSectionId, IReadOnlyList<int> SupportingSectionIds,
-    string? ResponsibleLeader, DateOnly? Deadline, PlanTaskStatus Status, int PercentComplete,
-    IReadOnlyList<KpiRow> Kpis, IReadOnlyList<DeliverableRow> Deliverables);
-
-public sealed record KpiRow(string Name, KpiComparator Comparator, decimal? Target, string Unit, KpiKind Kind, string SourceSentence);
-
-public sealed record DeliverableRow(string Name, DeliverableAction Action);
-
-public sealed record RequirementRow(int Ordinal, string Title, string Body);
-
 /// <summary>
 /// The whole plan as the overview shows it. Split queries keep the round-trips fixed
 /// (one per collection level) however many areas, tasks and KPIs the plan has.

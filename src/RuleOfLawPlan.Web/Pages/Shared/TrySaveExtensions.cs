@@ -9,26 +9,6 @@ using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Pages;
 
-public enum SaveResult
-{
-    Saved,
-    /// <summary>A rule refused the change; its Chinese message is on the page as a model error.</summary>
-    Refused,
-    /// <summary>
-    /// Someone changed the aggregate since the form was opened, or raced the same change; the conflict message is
-    /// on the page and the form's hidden version is the stored one.
-    /// </summary>
-    Conflict,
-    /// <summary>A value that must be unique among aggregates (a section's name) is taken; the page says so on the field.</summary>
-    Duplicate,
-}
-
-/// <summary>Where and how a page reports a taken unique value: <c>new("Form.Name", "已有同名科室，请换一个名称")</c>.</summary>
-public sealed record FieldMessage(string Field, string Message)
-{
-    public void AddTo(ModelStateDictionary modelState) => modelState.AddModelError(Field, Message);
-}
-
 public static class TrySaveExtensions
 {
     /// <summary>The hidden field a form carries its root's version in: the <see cref="IAggregateRoot.Version"/> it was opened with.</summary>

@@ -10,21 +10,21 @@ using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
 
-public sealed record TaskDetails(
-    int Id, int PlanId, string PlanTitle, PlanStatus PlanStatus, int AreaOrdinal, string AreaTitle,
-    int? Number, string Title, string Body, int? LeadSectionId, IReadOnlyList<int> SupportingSectionIds,
-    string? ResponsibleLeader, DateOnly? Deadline, string? ExpectedOutcome, PlanTaskStatus Status, int PercentComplete,
-    IReadOnlyList<KpiRow> Kpis, IReadOnlyList<DeliverableRow> Deliverables,
-    IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
-
-public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt);
-
-public sealed record InstructionRow(string Text, string Leader, DateTimeOffset IssuedAt);
-
 /// <summary>任务详情: the task, its 工作台账, its 批示 and its history, for every signed-in role.</summary>
 [Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(PlanDb db) : PageModel
 {
+    public sealed record TaskDetails(
+        int Id, int PlanId, string PlanTitle, PlanStatus PlanStatus, int AreaOrdinal, string AreaTitle,
+        int? Number, string Title, string Body, int? LeadSectionId, IReadOnlyList<int> SupportingSectionIds,
+        string? ResponsibleLeader, DateOnly? Deadline, string? ExpectedOutcome, PlanTaskStatus Status, int PercentComplete,
+        IReadOnlyList<KpiRow> Kpis, IReadOnlyList<DeliverableRow> Deliverables,
+        IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
+
+    public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt);
+
+    public sealed record InstructionRow(string Text, string Leader, DateTimeOffset IssuedAt);
+
     /// <summary>Enough for a year of monthly reports by every section; older history is in the audit browser.</summary>
     public const int HistoryLimit = 300;
 

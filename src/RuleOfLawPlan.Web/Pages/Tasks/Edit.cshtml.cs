@@ -10,12 +10,12 @@ using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
 
-public sealed record SectionOption(int Id, string Name, bool IsActive);
-
 /// <summary>任务分解: the office assigns lead and supporting sections, the responsible leader, deadline and outcome.</summary>
 [Authorize(Policy = Policies.ManagePlans)]
 public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
 {
+    public sealed record SectionOption(int Id, string Name, bool IsActive);
+
     [BindProperty]
     public Input Form { get; set; } = new();
 

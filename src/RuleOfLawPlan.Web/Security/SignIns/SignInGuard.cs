@@ -5,16 +5,6 @@ using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Security.SignIns;
 
-/// <summary>Why the throttle refuses an attempt, and for how long.</summary>
-public sealed record Throttled(TimeSpan RetryAfter, SignInReason Reason)
-{
-    /// <summary>Whole seconds, rounded up, for the Retry-After header.</summary>
-    public int Seconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
-
-    /// <summary>"30秒" or "15分钟", for the page.</summary>
-    public string Wait => Seconds < 60 ? $"{Seconds}秒" : $"{(Seconds + 59) / 60}分钟";
-}
-
 /// <summary>
 /// Checks passwords for the login and password pages, throttles guessing, and keeps the sign-in log.
 /// Failures are counted from the log (<c>sign_in_attempts</c>), so the limits hold across app instances.

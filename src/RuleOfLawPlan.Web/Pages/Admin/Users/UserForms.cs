@@ -8,35 +8,6 @@ using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 
-/// <summary>The role and section fields of the create and edit forms.</summary>
-public interface IRoleAndSection
-{
-    string Role { get; }
-    int? SectionId { get; }
-}
-
-/// <summary>Included by both forms' validators: the rule <see cref="AccountService"/> guards, shown next to the field at once.</summary>
-public sealed class RoleAndSectionValidator : AbstractValidator<IRoleAndSection>
-{
-    public RoleAndSectionValidator() =>
-        RuleFor(x => x).Custom((input, context) =>
-        {
-            if (AccountRules.RoleAndSection(input.Role, input.SectionId) is { } broken) context.AddFailure(broken.Field, broken.Message);
-        });
-}
-
-/// <summary>An account as the user pages show it above their forms.</summary>
-/// <param name="IsThrottled">The sign-in throttle holds the account back from some address (已锁定; docs/security.md).</param>
-public sealed record UserSummary(string Id, string UserName, string DisplayName, string? Role, int? SectionId, string? Section,
-    bool IsDisabled, bool IsThrottled, string ConcurrencyStamp)
-{
-    /// <summary>正常, 已锁定 or 已停用 (a resource key).</summary>
-    public string Status => UserForms.Status(IsDisabled, IsThrottled);
-}
-
-/// <summary>The heading of the three pages about one account, and which of them is open.</summary>
-public sealed record UserHeader(UserSummary Account, string Tab);
-
 /// <summary>What the user pages share: the account they are about, the section choices, the service's errors on the form.</summary>
 public static class UserForms
 {

@@ -1,0 +1,9 @@
+namespace RuleOfLawPlan.Web.Cli;
+
+public enum CommandVerb
+{
+    Serve,
+    Migrate,
+    ImportPlan,
+    CreateAdmin,
+}

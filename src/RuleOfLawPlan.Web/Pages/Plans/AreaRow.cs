@@ -1,0 +1,3 @@
+namespace RuleOfLawPlan.Web.Pages.Plans;
+
+public sealed record AreaRow(int Id, int Ordinal, string Title, string Body, IReadOnlyList<TaskRow> Tasks);

@@ -1,0 +1,3 @@
+namespace RuleOfLawPlan.Web.Pages.Plans;
+
+public sealed record RequirementRow(int Ordinal, string Title, string Body);

@@ -1,0 +1,3 @@
+namespace RuleOfLawPlan.Web.Security;
+
+public sealed record AccountError(string Field, string Message);
