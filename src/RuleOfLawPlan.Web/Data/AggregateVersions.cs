@@ -11,7 +11,7 @@ namespace RuleOfLawPlan.Web.Data;
 /// (<see cref="IAggregatePart{TParent}"/>) marks its root as modified, so PostgreSQL rewrites the root's row and
 /// its xmin (<see cref="IAggregateRoot.Version"/>) moves. The root's Version is its concurrency token, so the
 /// same UPDATE also checks it: a save whose root carries an older original Version (a form's) fails with
-/// <see cref="DbUpdateConcurrencyException"/> even when only a part changed (docs/decisions/010-one-version-per-aggregate.md).
+/// <see cref="DbUpdateConcurrencyException"/> even when only a part changed (docs/decisions/012-one-version-per-aggregate.md).
 /// </summary>
 /// <remarks>
 /// The touch marks one column of the root modified and leaves its value alone, so the row's data is unchanged

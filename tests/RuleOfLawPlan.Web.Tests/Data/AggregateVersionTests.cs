@@ -6,7 +6,7 @@ using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Tests.Data;
 
-/// <summary>A change to any part of an aggregate moves its root's version (docs/decisions/010-one-version-per-aggregate.md).</summary>
+/// <summary>A change to any part of an aggregate moves its root's version (docs/decisions/012-one-version-per-aggregate.md).</summary>
 public sealed class AggregateVersionTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
