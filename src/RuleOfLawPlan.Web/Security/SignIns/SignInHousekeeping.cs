@@ -11,16 +11,23 @@ public sealed class SignInHousekeeping(IServiceScopeFactory scopes, TimeProvider
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await PruneAsync(stoppingToken);
+                try
+                {
+                    await PruneAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Pruning sessions and the sign-in log failed; trying again in an hour");
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Pruning sessions and the sign-in log failed; trying again in an hour");
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping, also when it stops during start (a port in use): not a failure of the service.
         }
     }
 
