@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
+using RuleOfLawPlan.Web.Localization;
 using Serilog;
 
 namespace RuleOfLawPlan.Web.Startup;
@@ -73,6 +74,7 @@ public static class ServiceSetup
                 var plainValues = o.ModelBinderProviders.IndexOf(o.ModelBinderProviders.OfType<SimpleTypeModelBinderProvider>().Single());
                 o.ModelBinderProviders.Insert(plainValues, new NormalizedTextBinderProvider());
                 o.ModelBinderProviders.Insert(plainValues, new CheckboxBinderProvider());
+                o.Filters.Add<LocalizeMessagesFilter>();
             });
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>(BindingMessages.Use);
         // Chinese text as characters, not &#x...; entities: readable source, a third of the bytes.

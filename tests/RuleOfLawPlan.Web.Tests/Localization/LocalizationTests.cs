@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
+using RuleOfLawPlan.Web.Localization;
 using RuleOfLawPlan.Web.Pages;
 using RuleOfLawPlan.Web.Pages.Audit;
 using RuleOfLawPlan.Web.Security;
@@ -19,12 +24,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
     public void Every_ui_string_the_pages_localize_has_an_english_translation()
     {
         var keys = SourceFiles().SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
-            .Concat(Enum.GetValues<PlanStatus>().Select(Labels.Of))
-            .Concat(Enum.GetValues<PlanTaskStatus>().Select(Labels.Of))
-            .Concat(Enum.GetValues<DeliverableAction>().Select(Labels.Of))
-            .Concat(Enum.GetValues<KpiKind>().Select(Labels.Of))
-            .Concat(Enum.GetValues<SectionKind>().Select(Labels.Of))
-            .Concat(Enum.GetValues<KpiComparator>().Select(Labels.Of))
+            .Concat(EveryLabel())
             .Concat(AuditLabels.All)
             .Concat(AuditHistory.ValueWords)
             .Concat(Roles.All.Select(Roles.Label))
@@ -36,6 +36,89 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         var missing = InCulture("en-US", localizer => keys.Where(k => localizer[k].ResourceNotFound).ToList());
 
         missing.ShouldBeEmpty("add these keys to Resources/SharedResource.en-US.resx");
+    }
+
+    [Fact]
+    public void Every_labelled_domain_value_is_found_without_listing_it()
+    {
+        var overloads = LabelOverloads().Select(m => m.GetParameters()[0].ParameterType).ToList();
+
+        overloads.ShouldContain(typeof(PlanStatus));
+        overloads.ShouldContain(typeof(PlanTaskStatus));
+        overloads.ShouldContain(typeof(SectionKind));
+        EveryLabel().ShouldNotContain(label => Regex.IsMatch(label, "^[A-Za-z]+$"), "a Labels.Of case is missing: it fell back to the C# name");
+    }
+
+    [Fact]
+    public void Every_message_written_in_the_code_has_an_english_translation()
+    {
+        var messages = ChineseTextInCode().Distinct().ToList();
+        messages.Count.ShouldBeGreaterThan(100);
+
+        var missing = InCulture("en-US", localizer => messages.Where(m => localizer[m].ResourceNotFound).ToList());
+
+        missing.ShouldBeEmpty("add these messages to Resources/SharedResource.en-US.resx; a value inside a message is {0} there (decision 010)");
+    }
+
+    [Fact]
+    public async Task A_validation_message_reaches_an_english_user_in_english()
+    {
+        var admin = await app.SignInAsAsync("admin");
+
+        var response = await admin.PostFormAsync("/admin/sections/new?culture=en-US", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "",
+            ["Form.Kind"] = "Section",
+            ["Form.SortOrder"] = "10",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var message = (await response.HtmlAsync()).QuerySelector("[data-valmsg-for='Form.Name']")!.TextContent;
+        message.ShouldBe("Enter the section's name");
+    }
+
+    [Fact]
+    public async Task A_rule_the_plan_refuses_reaches_an_english_user_in_english()
+    {
+        var office = await app.SignInAsAsync("office");
+        var planId = await PlanIdAsync();
+        await using var db = app.CreateDb();
+        var version = await db.Plans.Where(p => p.Id == planId).Select(p => p.Version).SingleAsync(TestContext.Current.CancellationToken);
+
+        var response = await office.PostFormAsync($"/plans/{planId}/status?culture=en-US", new Dictionary<string, string>
+        {
+            ["Form.Action"] = "Activate",
+            ["Form.Version"] = version.ToString(CultureInfo.InvariantCulture),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var error = (await response.HtmlAsync()).QuerySelector("[data-testid=form-error]")!.TextContent;
+        error.ShouldContain("Only a draft plan can be put into execution");
+    }
+
+    [Fact]
+    public async Task A_message_with_a_value_in_it_is_translated_around_the_value()
+    {
+        var admin = await app.SignInAsAsync("admin");
+        (await admin.GetAsync("/admin/sections?culture=en-US", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        (await admin.PostFormAsync("/admin/sections/new", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "法律顾问室",
+            ["Form.Kind"] = "Office",
+            ["Form.SortOrder"] = "900",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var list = await (await admin.GetAsync("/admin/sections", TestContext.Current.CancellationToken)).HtmlAsync();
+
+        list.QuerySelector("[data-testid=status-message]")!.TextContent.ShouldBe("Section “法律顾问室” created");
+    }
+
+    [Fact]
+    public void Values_inside_a_message_are_translated_when_they_are_keys_themselves()
+    {
+        var message = InCulture("en-US", localizer => localizer.Message("任务标题不能超过500个字"));
+
+        message.ShouldBe("Task title cannot be longer than 500 characters");
     }
 
     [Fact]
@@ -102,9 +185,77 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         var web = Path.Combine(TestPaths.RepositoryRoot(), "src", "RuleOfLawPlan.Web");
         return Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+            .Where(f => !IsBuildOutput(f));
+    }
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") || path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}");
+
+    /// <summary>Every overload <c>Labels.Of(SomeEnum)</c>: a new enum with labels is checked without being listed here.</summary>
+    private static IEnumerable<MethodInfo> LabelOverloads() =>
+        typeof(Labels).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.Name == nameof(Labels.Of) && m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }]);
+
+    private static IEnumerable<string> EveryLabel() =>
+        LabelOverloads().SelectMany(m => Enum.GetValues(m.GetParameters()[0].ParameterType).Cast<object>()
+            .Select(value => (string)m.Invoke(null, [value])!));
+
+    /// <summary>
+    /// Where Chinese in the code is not a message a page shows: the importer reads the plan document's own words and
+    /// reports to the console, the command line and the self-managed server write bilingual lines to the console, the
+    /// seed data are names, the last-resort error page is static, dates and numerals are formats.
+    /// </summary>
+    private static readonly string[] NotShownOnPages =
+    [
+        "RuleOfLawPlan.Domain/Import/",
+        "RuleOfLawPlan.Domain/ChineseNumerals.cs",
+        "RuleOfLawPlan.Web/Cli/",
+        "RuleOfLawPlan.Web/Data/LocalPostgres/",
+        "RuleOfLawPlan.Web/Data/Migrations/",
+        "RuleOfLawPlan.Web/Data/SampleData.cs",
+        "RuleOfLawPlan.Web/Data/DatabaseSetup.cs",
+        "RuleOfLawPlan.Web/Startup/LastResortErrorPage.cs",
+        "RuleOfLawPlan.Web/Pages/Shared/ChinaTime.cs",
+    ];
+
+    /// <summary>Formats with Chinese in them, not messages: dates read 2023年6月1日 in both languages.</summary>
+    private static readonly string[] Formats = ["{0}年{1}月{2}日"];
+
+    /// <summary>
+    /// Every string in the C# code of the app and the domain that contains Chinese: the messages (domain rules,
+    /// validators, status lines, Identity's and model binding's texts) and the labels. An interpolated string is
+    /// the key with placeholders that <see cref="Messages.Message"/> matches it against: $"{what}不能为空" → "{0}不能为空".
+    /// </summary>
+    private static IEnumerable<string> ChineseTextInCode()
+    {
+        var src = Path.Combine(TestPaths.RepositoryRoot(), "src");
+        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(f))
+            .Where(f => !NotShownOnPages.Any(p => Path.GetRelativePath(src, f).Replace(Path.DirectorySeparatorChar, '/').StartsWith(p, StringComparison.Ordinal)))
+            .SelectMany(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f)).GetRoot().DescendantNodes())
+            .Select(node => node switch
+            {
+                LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+                InterpolatedStringExpressionSyntax interpolated => KeyOf(interpolated),
+                _ => null,
+            })
+            .OfType<string>()
+            .Where(text => Chinese().IsMatch(text) && !Formats.Contains(text));
+    }
+
+    private static string KeyOf(InterpolatedStringExpressionSyntax interpolated)
+    {
+        var index = 0;
+        return string.Concat(interpolated.Contents.Select(part => part switch
+        {
+            InterpolatedStringTextSyntax text => text.TextToken.ValueText,
+            _ => $"{{{index++}}}",
+        }));
     }
 
     [GeneratedRegex("""\b[Ll]\["(?<key>[^"]+)"[,\]]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Chinese();
 }
