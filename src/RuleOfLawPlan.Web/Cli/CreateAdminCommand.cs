@@ -1,5 +1,5 @@
 using System.Text;
-using RuleOfLawPlan.Web.Pages;
+using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Cli;

@@ -7,14 +7,15 @@ namespace RuleOfLawPlan.Web.Localization;
 
 /// <summary>
 /// Messages (a rule an entity refused, a validator's complaint, a status after saving) are written in Chinese
-/// where they arise and translated only where they are shown (decision 010). A message is its own resource key;
+/// where they arise and translated only where they are shown (decision 012). A message is its own resource key;
 /// one that carries a value (用户名“li”已被使用) is found through a key with placeholders (用户名“{0}”已被使用).
 /// </summary>
 public static partial class Messages
 {
     /// <summary>
     /// <paramref name="text"/> in the user's language: the English of its key, or of the key with placeholders that
-    /// it fills (each value translated too when it is itself a key, such as a field's name); else the text as written.
+    /// it fills (each value translated the same way, such as a field's name or "15分钟"), or of each of several
+    /// messages joined with "；"; else the text as written.
     /// </summary>
     public static string Message(this IStringLocalizer localizer, string text)
     {
@@ -26,26 +27,30 @@ public static partial class Messages
         GroupCollection? values = null;
         foreach (var candidate in localizer.GetAllStrings(includeParentCultures: true))
         {
-            if (!candidate.Name.Contains("{0}", StringComparison.Ordinal)) continue;
+            if (!candidate.Name.Contains("{0}", StringComparison.Ordinal) || FixedLength(candidate.Name) == 0) continue;
             if (best is not null && FixedLength(candidate.Name) <= FixedLength(best.Name)) continue;
             var match = PatternOf(candidate.Name).Match(text);
             if (!match.Success) continue;
             best = candidate;
             values = match.Groups;
         }
-        if (best is null || values is null) return text;
+        if (best is null || values is null) return JoinedParts(localizer, text);
 
         var arguments = Enumerable.Range(0, Placeholders(best.Name))
-            .Select(i => values[$"p{i}"] is { Success: true } value ? (object)Word(localizer, value.Value) : "")
+            .Select(i => values[$"p{i}"] is { Success: true } value ? (object)localizer.Message(value.Value) : "")
             .ToArray();
         return string.Format(CultureInfo.CurrentCulture, best.Value, arguments);
     }
 
+    /// <summary>Several messages joined with "；" (Identity's password rules) are translated one by one.</summary>
+    private static string JoinedParts(IStringLocalizer localizer, string text)
+    {
+        var parts = text.Split('；');
+        return parts.Length < 2 ? text : string.Join("; ", parts.Select(part => localizer.Message(part)));
+    }
+
     /// <summary>The language the messages are written in needs no translation.</summary>
     private static bool IsWrittenIn(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
-
-    private static string Word(IStringLocalizer localizer, string value) =>
-        localizer[value] is { ResourceNotFound: false } word ? word.Value : value;
 
     private static int FixedLength(string key) => Placeholder().Replace(key, "").Length;
 

@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using RuleOfLawPlan.Web.Pages.Plans;
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Pages;
 
-/// <summary>The home page opens the plan in execution (or the newest one).</summary>
-public sealed class IndexModel(PlanOverviewQuery query) : PageModel
+/// <summary>The home page opens the plan in execution, else the newest one.</summary>
+public sealed class IndexModel(PlanDb db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var planId = await query.CurrentPlanIdAsync(ct);
+        var planId = await db.Plans.AsNoTracking()
+            .OrderBy(p => p.Status == PlanStatus.Active ? 0 : 1)
+            .ThenByDescending(p => p.Year)
+            .ThenByDescending(p => p.Id)
+            .Select(p => (int?)p.Id)
+            .FirstOrDefaultAsync(ct);
         return planId is int id ? RedirectToPage("/Plans/Overview", new { id }) : Page();
     }
 }

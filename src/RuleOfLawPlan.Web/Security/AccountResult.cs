@@ -1,4 +1,4 @@
-using RuleOfLawPlan.Web.Pages;
+using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Security;
 

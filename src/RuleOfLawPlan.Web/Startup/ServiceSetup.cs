@@ -63,7 +63,7 @@ public static class ServiceSetup
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.Add(new RouteValuesFromRoute());
-                o.Conventions.ConfigureFilter(new Pages.FormVersionFilter());
+                o.Conventions.ConfigureFilter(new Pages.Shared.FormVersionFilter());
             })
             .AddViewLocalization()
             .AddMvcOptions(o =>
@@ -89,7 +89,6 @@ public static class ServiceSetup
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<PlanDb>("database");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<Pages.Plans.PlanOverviewQuery>();
         return builder;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RuleOfLawPlan.Web.Pages;
+using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
 using RuleOfLawPlan.Web.Tests.Infrastructure;
 

@@ -44,7 +44,7 @@ public sealed class AuditBrowserTests(AppFixture app) : IClassFixture<AppFixture
         var byType = await (await office.GetAsync($"/audit?User={sectionUserId}&Type=ProgressUpdate", Ct)).HtmlAsync();
         byType.QuerySelectorAll("[data-testid=audit-row]").ShouldHaveSingleItem().QuerySelectorAll("[data-testid=audit-entry]").Length.ShouldBe(1);
 
-        var today = Web.Pages.ChinaTime.Today(TimeProvider.System);
+        var today = Web.Pages.Shared.ChinaTime.Today(TimeProvider.System);
         var inRange = await (await office.GetAsync($"/audit?User={sectionUserId}&From={today:yyyy-MM-dd}&To={today:yyyy-MM-dd}", Ct)).HtmlAsync();
         inRange.QuerySelectorAll("[data-testid=audit-row]").Length.ShouldBe(1);
         var before = await (await office.GetAsync($"/audit?User={sectionUserId}&To={today.AddDays(-1):yyyy-MM-dd}", Ct)).HtmlAsync();

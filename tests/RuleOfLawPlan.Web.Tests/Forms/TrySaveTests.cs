@@ -2,7 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
-using RuleOfLawPlan.Web.Pages;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Pages.Tasks;
 
 namespace RuleOfLawPlan.Web.Tests.Forms;

@@ -12,8 +12,7 @@ using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Localization;
-using RuleOfLawPlan.Web.Pages;
-using RuleOfLawPlan.Web.Pages.Audit;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Tests.Localization;
@@ -57,7 +56,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
 
         var missing = InCulture("en-US", localizer => messages.Where(m => localizer[m].ResourceNotFound).ToList());
 
-        missing.ShouldBeEmpty("add these messages to Resources/SharedResource.en-US.resx; a value inside a message is {0} there (decision 010)");
+        missing.ShouldBeEmpty("add these messages to Resources/SharedResource.en-US.resx; a value inside a message is {0} there (decision 012)");
     }
 
     [Fact]
@@ -119,6 +118,22 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         var message = InCulture("en-US", localizer => localizer.Message("任务标题不能超过500个字"));
 
         message.ShouldBe("Task title cannot be longer than 500 characters");
+    }
+
+    [Fact]
+    public void A_value_that_is_itself_a_message_with_a_value_is_translated_too()
+    {
+        var message = InCulture("en-US", localizer => localizer.Message("登录失败次数过多，请15分钟后再试；如忘记密码，请联系系统管理员"));
+
+        message.ShouldBe("Too many failed sign-ins; try again in 15 minutes. If you have forgotten your password, contact the system administrator");
+    }
+
+    [Fact]
+    public void Messages_joined_with_a_semicolon_are_translated_one_by_one()
+    {
+        var message = InCulture("en-US", localizer => localizer.Message("密码必须包含至少一个数字；密码至少需要8个字符"));
+
+        message.ShouldBe("The password must contain at least one digit; The password needs at least 8 characters");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Domain.Organizations;
-using RuleOfLawPlan.Web.Pages;
+using RuleOfLawPlan.Web.Pages.Shared;
 
 namespace RuleOfLawPlan.Web.Tests.Security;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Pages.Account;
@@ -102,7 +103,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGuard guard)
     /// </summary>
     private string LocalTarget(string? returnUrl)
     {
-        if (string.IsNullOrEmpty(returnUrl) || !Url.IsLocalUrl(returnUrl)) return "/";
+        if (string.IsNullOrEmpty(returnUrl) || !Url.IsLocalUrl(returnUrl)) return Url.Page("/Index")!;
         if (returnUrl.StartsWith("~/", StringComparison.Ordinal)) returnUrl = returnUrl[1..];
         var uri = new Uri(new Uri("http://localhost"), returnUrl);
         return uri.GetComponents(UriComponents.PathAndQuery | UriComponents.Fragment, UriFormat.UriEscaped);

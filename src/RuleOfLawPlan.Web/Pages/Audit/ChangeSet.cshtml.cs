@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Audit;
@@ -13,7 +14,7 @@ namespace RuleOfLawPlan.Web.Pages.Audit;
 [Authorize(Policy = Policies.ViewAudit)]
 public sealed class ChangeSetModel(PlanDb db) : PageModel
 {
-    public ChangeSet Set { get; private set; } = null!;
+    public AuditHistory.ChangeSet Set { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Audit;
@@ -26,7 +27,7 @@ public sealed class IndexModel(PlanDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public Filter Query { get; set; } = new();
 
-    public IReadOnlyList<ChangeSet> Sets { get; private set; } = [];
+    public IReadOnlyList<AuditHistory.ChangeSet> Sets { get; private set; } = [];
     public IReadOnlyList<UserOption> Users { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);

@@ -1,4 +1,4 @@
-namespace RuleOfLawPlan.Web.Pages;
+namespace RuleOfLawPlan.Web.Pages.Shared;
 
 /// <summary>The bureau's clock: instants are stored in UTC and shown, and days counted, in Asia/Shanghai.</summary>
 public static class ChinaTime

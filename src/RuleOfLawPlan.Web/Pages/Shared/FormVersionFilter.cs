@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace RuleOfLawPlan.Web.Pages;
+namespace RuleOfLawPlan.Web.Pages.Shared;
 
 /// <summary>
 /// A hidden <c>Form.Version</c> that is not a version ("abc", "-1": a tampered or mangled page) would only fail

@@ -3,7 +3,7 @@ using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 
-namespace RuleOfLawPlan.Web.Pages;
+namespace RuleOfLawPlan.Web.Pages.Shared;
 
 /// <summary>
 /// Chinese names of domain values. They are resource keys: pages pass them through the localizer
@@ -95,6 +95,9 @@ public static class Labels
     /// <summary>"（六）1. 持续推进行政执法三项制度": a task as the plan numbers it; "（五）…" for an area tracked as one task.</summary>
     public static string TaskTitle(int areaOrdinal, int? number, string title) =>
         AreaOrdinal(areaOrdinal) + (number is int n ? $"{n}. " : "") + title;
+
+    /// <summary>"1.加强城市管理领域立法工作": a task with its number in its area, if it has one.</summary>
+    public static string NumberedTitle(int? number, string title) => number is int n ? $"{n}.{title}" : title;
 
     public static string ChineseDate(DateOnly? date) =>
         date is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : "";

@@ -7,7 +7,7 @@ using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 
-namespace RuleOfLawPlan.Web.Pages;
+namespace RuleOfLawPlan.Web.Pages.Shared;
 
 public static class TrySaveExtensions
 {

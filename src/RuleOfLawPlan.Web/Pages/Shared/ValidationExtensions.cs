@@ -1,7 +1,7 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace RuleOfLawPlan.Web.Pages;
+namespace RuleOfLawPlan.Web.Pages.Shared;
 
 public static class ValidationExtensions
 {

@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
-using RuleOfLawPlan.Web.Pages.Audit;
-using RuleOfLawPlan.Web.Pages.Plans;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
@@ -14,23 +13,22 @@ namespace RuleOfLawPlan.Web.Pages.Tasks;
 [Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(PlanDb db) : PageModel
 {
+    /// <summary>Enough for a year of monthly reports by every section; older history is in the audit browser.</summary>
+    public const int HistoryLimit = 300;
+
     public sealed record TaskDetails(
         int Id, int PlanId, string PlanTitle, PlanStatus PlanStatus, int AreaOrdinal, string AreaTitle,
         int? Number, string Title, string Body, int? LeadSectionId, IReadOnlyList<int> SupportingSectionIds,
         string? ResponsibleLeader, DateOnly? Deadline, string? ExpectedOutcome, PlanTaskStatus Status, int PercentComplete,
-        IReadOnlyList<KpiRow> Kpis, IReadOnlyList<DeliverableRow> Deliverables,
-        IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
+        TaskTargets Targets, IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
 
     public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt);
 
     public sealed record InstructionRow(string Text, string Leader, DateTimeOffset IssuedAt);
 
-    /// <summary>Enough for a year of monthly reports by every section; older history is in the audit browser.</summary>
-    public const int HistoryLimit = 300;
-
-    public TaskDetails Task { get; private set; } = null!;
-    public IReadOnlyList<ChangeSet> History { get; private set; } = [];
-    public IReadOnlyDictionary<int, string> SectionNames { get; private set; } = new Dictionary<int, string>();
+    public TaskDetails PlanTask { get; private set; } = null!;
+    public IReadOnlyList<AuditHistory.ChangeSet> History { get; private set; } = [];
+    public SectionNames SectionNames { get; private set; } = SectionNames.None;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -40,27 +38,27 @@ public sealed class DetailsModel(PlanDb db) : PageModel
                 t.Id, t.WorkPlanId, t.Plan.Title, t.Plan.Status, t.Area.Ordinal, t.Area.Title,
                 t.Number, t.Title, t.Body, t.LeadSectionId, t.Supports.Select(s => s.SectionId).ToList(),
                 t.ResponsibleLeader, t.Deadline, t.ExpectedOutcome, t.Status, t.PercentComplete,
-                t.Kpis.OrderBy(k => k.Id).Select(k => new KpiRow(k.Name, k.Comparator, k.Target, k.Unit, k.Kind, k.SourceSentence)).ToList(),
-                t.Deliverables.OrderBy(d => d.Id).Select(d => new DeliverableRow(d.Name, d.Action)).ToList(),
+                new TaskTargets(
+                    t.Kpis.OrderBy(k => k.Id).Select(k => new TaskTargets.Kpi(k.Name, k.Comparator, k.Target, k.Unit, k.SourceSentence)).ToList(),
+                    t.Deliverables.OrderBy(d => d.Id).Select(d => new TaskTargets.Deliverable(d.Name, d.Action)).ToList()),
                 t.Updates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.RecordedAt)
                     .Select(u => new LedgerRow(u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt)).ToList(),
                 t.Instructions.OrderByDescending(i => i.IssuedAt)
                     .Select(i => new InstructionRow(i.Text, i.Leader, i.IssuedAt)).ToList()))
             .SingleOrDefaultAsync(ct);
         if (task is null) return NotFound();
-        Task = task;
+        PlanTask = task;
 
         History = await AuditHistory.ForTaskAsync(db, id, HistoryLimit, ct);
-        SectionNames = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        SectionNames = await SectionNames.LoadAsync(db, ct);
         return Page();
     }
 
-    public string SectionName(int? id) => id is int key && SectionNames.TryGetValue(key, out var name) ? name : "";
-
     /// <summary>The ledger by section: the lead section first, then the supporting ones, then any others that reported.</summary>
     public IEnumerable<IGrouping<int, LedgerRow>> LedgerBySection() =>
-        Task.Ledger.GroupBy(u => u.SectionId).OrderBy(g => g.Key == Task.LeadSectionId ? 0 : Task.SupportingSectionIds.Contains(g.Key) ? 1 : 2);
+        PlanTask.Ledger.GroupBy(u => u.SectionId)
+            .OrderBy(g => g.Key == PlanTask.LeadSectionId ? 0 : PlanTask.SupportingSectionIds.Contains(g.Key) ? 1 : 2);
 
     public bool CanReportProgress =>
-        User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && (Task.LeadSectionId == s || Task.SupportingSectionIds.Contains(s));
+        User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && (PlanTask.LeadSectionId == s || PlanTask.SupportingSectionIds.Contains(s));
 }

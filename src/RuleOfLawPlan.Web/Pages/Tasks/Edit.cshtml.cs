@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
@@ -19,8 +20,9 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
     [BindProperty]
     public Input Form { get; set; } = new();
 
-    public PlanTask Task { get; private set; } = null!;
+    public PlanTask PlanTask { get; private set; } = null!;
     public IReadOnlyList<SectionOption> Sections { get; private set; } = [];
+    public SectionNames SectionNames { get; private set; } = SectionNames.None;
 
     /// <summary>Set when someone else changed the task meanwhile: the values as stored now.</summary>
     public PlanTask? Current { get; private set; }
@@ -57,7 +59,7 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        Form = FormOf(Task);
+        Form = FormOf(PlanTask);
         return Page();
     }
 
@@ -71,9 +73,9 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
             ModelState.AddModelError("", "所选科室不存在或已停用");
             return Page();
         }
-        var result = await db.TrySaveAsync(Task, Form.Version, t => t.Assign(Form.LeadSectionId, Form.SupportingSectionIds,
+        var result = await db.TrySaveAsync(PlanTask, Form.Version, t => t.Assign(Form.LeadSectionId, Form.SupportingSectionIds,
             Form.ResponsibleLeader, Form.Ongoing ? null : Form.Deadline, Form.ExpectedOutcome), ModelState, ct);
-        if (result == SaveResult.Saved) return Redirect($"/tasks/{id}");
+        if (result == SaveResult.Saved) return RedirectToPage("/Tasks/Details", new { id });
         // After a conflict the stored values are shown beside the user's input, which the form keeps.
         if (result == SaveResult.Conflict && (Current = await db.LoadCurrentAsync(id, ct)) is null) return NotFound();
         return Page();
@@ -83,7 +85,7 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
     {
         if (await db.LoadForChangeAsync(id, ct) is not { } task) return NotFound();
         if (!(await auth.AuthorizeAsync(User, task, TaskOperations.Manage)).Succeeded) return Forbid();
-        Task = task;
+        PlanTask = task;
         // Active sections, and any inactive one the task still names, so that saving does not drop it silently.
         var assigned = task.Supports.Select(s => s.SectionId).Append(task.LeadSectionId ?? 0).ToList();
         Sections = await db.Sections.AsNoTracking()
@@ -91,6 +93,7 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => new SectionOption(s.Id, s.Name, s.IsActive))
             .ToListAsync(ct);
+        SectionNames = new SectionNames(Sections.ToDictionary(s => s.Id, s => s.Name));
         return null;
     }
 
@@ -104,6 +107,4 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
         ExpectedOutcome = task.ExpectedOutcome,
         Version = task.Version,
     };
-
-    public string SectionName(int? id) => Sections.FirstOrDefault(s => s.Id == id)?.Name ?? "";
 }

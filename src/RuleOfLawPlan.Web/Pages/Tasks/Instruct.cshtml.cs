@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
@@ -16,7 +17,7 @@ public sealed class InstructModel(PlanDb db, IAuthorizationService auth, TimePro
     [BindProperty]
     public Input Form { get; set; } = new();
 
-    public PlanTask Task { get; private set; } = null!;
+    public PlanTask PlanTask { get; private set; } = null!;
 
     public sealed record Input
     {
@@ -41,9 +42,9 @@ public sealed class InstructModel(PlanDb db, IAuthorizationService auth, TimePro
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
         // The leader writes against the task as it is, not a version of it: only a change between loading and saving conflicts.
-        return await db.TrySaveAsync(Task, formVersion: null, t => t.AddInstruction(Form.Text, User.DisplayName(), clock.GetUtcNow()),
+        return await db.TrySaveAsync(PlanTask, formVersion: null, t => t.AddInstruction(Form.Text, User.DisplayName(), clock.GetUtcNow()),
                 ModelState, ct) == SaveResult.Saved
-            ? Redirect($"/tasks/{id}#instructions")
+            ? RedirectToPage("/Tasks/Details", null, new { id }, "instructions")
             : Page();
     }
 
@@ -51,7 +52,7 @@ public sealed class InstructModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await db.LoadForChangeAsync(id, ct) is not { } task) return NotFound();
         if (!(await auth.AuthorizeAsync(User, task, TaskOperations.Instruct)).Succeeded) return Forbid();
-        Task = task;
+        PlanTask = task;
         return null;
     }
 }

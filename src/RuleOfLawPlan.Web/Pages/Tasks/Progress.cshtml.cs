@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
@@ -17,9 +18,9 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     [BindProperty]
     public Input Form { get; set; } = new();
 
-    public PlanTask Task { get; private set; } = null!;
+    public PlanTask PlanTask { get; private set; } = null!;
 
-    public bool IsLead => Task.LeadSectionId == User.SectionId();
+    public bool IsLead => PlanTask.LeadSectionId == User.SectionId();
 
     public sealed record Input
     {
@@ -48,10 +49,10 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
         if (await LoadAsync(id, ct) is { } refused) return refused;
         var sectionId = User.SectionId()!.Value;
         var lastPercent = IsLead
-            ? Task.PercentComplete
+            ? PlanTask.PercentComplete
             : await db.ProgressUpdates.Where(u => u.PlanTaskId == id && u.SectionId == sectionId)
                 .OrderByDescending(u => u.RecordedAt).Select(u => (int?)u.Percent).FirstOrDefaultAsync(ct) ?? 0;
-        Form = new Input { Percent = lastPercent, AsOf = ChinaTime.Today(clock), Version = Task.Version };
+        Form = new Input { Percent = lastPercent, AsOf = ChinaTime.Today(clock), Version = PlanTask.Version };
         return Page();
     }
 
@@ -59,12 +60,12 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
-        var result = await db.TrySaveAsync(Task, Form.Version, t => t.RecordProgressWithoutReview(User.SectionId()!.Value, Form.AsOf!.Value,
+        var result = await db.TrySaveAsync(PlanTask, Form.Version, t => t.RecordProgressWithoutReview(User.SectionId()!.Value, Form.AsOf!.Value,
             Form.Percent, Form.Summary, User.DisplayName(), clock.GetUtcNow()), ModelState, ct);
-        if (result == SaveResult.Saved) return Redirect($"/tasks/{id}#ledger");
+        if (result == SaveResult.Saved) return RedirectToPage("/Tasks/Details", null, new { id }, "ledger");
         // The page shows where the task stands: after a failed save, as stored now.
         if (await db.LoadCurrentAsync(id, ct) is not { } current) return NotFound();
-        Task = current;
+        PlanTask = current;
         return Page();
     }
 
@@ -73,7 +74,7 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await db.LoadForChangeAsync(id, ct) is not { } task) return NotFound();
         if (!(await auth.AuthorizeAsync(User, task, TaskOperations.ReportProgress)).Succeeded) return Forbid();
-        Task = task;
+        PlanTask = task;
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using RuleOfLawPlan.Domain.Organizations;
+using RuleOfLawPlan.Web.Pages.Shared;
 
 namespace RuleOfLawPlan.Web.Pages.Admin.Sections;
 

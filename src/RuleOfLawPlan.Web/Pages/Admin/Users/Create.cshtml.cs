@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Admin.Users;

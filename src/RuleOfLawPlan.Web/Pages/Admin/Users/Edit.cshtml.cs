@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 using RuleOfLawPlan.Web.Security.SignIns;
 
@@ -18,11 +19,11 @@ public sealed class EditModel(PlanDb db, AccountService accounts, SignInGuard si
     [BindProperty]
     public Input Form { get; set; } = new();
 
-    public UserSummary Account { get; private set; } = null!;
+    public UserForms.UserSummary Account { get; private set; } = null!;
     public List<SelectListItem> Sections { get; private set; } = [];
 
     /// <summary>Set when someone else changed the account meanwhile: the values as stored now.</summary>
-    public UserSummary? Current { get; private set; }
+    public UserForms.UserSummary? Current { get; private set; }
 
     /// <summary>The stamp of the values the page shows as stored: after a conflict the current one, whatever was posted.</summary>
     public string ConcurrencyStamp => Current?.ConcurrencyStamp ?? Form.ConcurrencyStamp;

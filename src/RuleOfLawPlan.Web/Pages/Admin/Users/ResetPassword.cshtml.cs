@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
 using RuleOfLawPlan.Web.Security.SignIns;
 
@@ -16,7 +17,7 @@ public sealed class ResetPasswordModel(PlanDb db, AccountService accounts, SignI
     [BindProperty]
     public Input Form { get; set; } = new();
 
-    public UserSummary Account { get; private set; } = null!;
+    public UserForms.UserSummary Account { get; private set; } = null!;
 
     public sealed record Input
     {

@@ -11,7 +11,7 @@ namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 [Authorize(Policy = Policies.ManageUsers)]
 public sealed class StatusModel(PlanDb db, AccountService accounts, SignInGuard signInGuard) : PageModel
 {
-    public UserSummary Account { get; private set; } = null!;
+    public UserForms.UserSummary Account { get; private set; } = null!;
     public bool IsSelf => Account.Id == User.UserId();
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>

@@ -11,6 +11,21 @@ namespace RuleOfLawPlan.Web.Pages.Admin.Users;
 /// <summary>What the user pages share: the account they are about, the section choices, the service's errors on the form.</summary>
 public static class UserForms
 {
+    /// <summary>An account as the user pages show it above their forms.</summary>
+    /// <param name="IsThrottled">The sign-in throttle holds the account back from some address (已锁定; docs/security.md).</param>
+    public sealed record UserSummary(string Id, string UserName, string DisplayName, string? Role, int? SectionId, string? Section,
+        bool IsDisabled, bool IsThrottled, string ConcurrencyStamp)
+    {
+        /// <summary>正常, 已锁定 or 已停用 (a resource key).</summary>
+        public string Status => UserForms.Status(IsDisabled, IsThrottled);
+    }
+
+    /// <summary>The role and section fields as the create and edit forms show them (<c>_RoleAndSectionFields</c>).</summary>
+    public sealed record RoleAndSectionFields(IRoleAndSection Form, IEnumerable<SelectListItem> Sections);
+
+    /// <summary>The heading of the three pages about one account, and which of them is open.</summary>
+    public sealed record UserHeader(UserSummary Account, string Tab);
+
     public static string Status(bool isDisabled, bool isThrottled) =>
         isDisabled ? "已停用" : isThrottled ? "已锁定" : "正常";
 

@@ -5,7 +5,7 @@ using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
 
-namespace RuleOfLawPlan.Web.Pages.Audit;
+namespace RuleOfLawPlan.Web.Pages.Shared;
 
 /// <summary>
 /// What the history pages call an object — a task by its number and title, a person by name and user name — looked

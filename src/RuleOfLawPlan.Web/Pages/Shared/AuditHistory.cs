@@ -9,7 +9,7 @@ using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Security;
 
-namespace RuleOfLawPlan.Web.Pages.Audit;
+namespace RuleOfLawPlan.Web.Pages.Shared;
 
 /// <summary>
 /// Reads the audit trail for the history pages (/audit, a change set's page, a task's 修改记录): entries grouped by
@@ -17,6 +17,36 @@ namespace RuleOfLawPlan.Web.Pages.Audit;
 /// </summary>
 public static class AuditHistory
 {
+    /// <summary>One field of an entry in words: its label, its value before and after ("" where there was none).</summary>
+    /// <param name="Translatable">The values are resource keys (是/否, 未开始…), not text someone wrote.</param>
+    /// <param name="Secret">Only the fact of the change was recorded (a password): show that, not a before and after.</param>
+    public sealed record FieldChange(string Label, string Before, string After, bool Translatable, bool Secret = false);
+
+    /// <summary>One entry as a sentence: 修改 任务 （六）1. 持续推进行政执法三项制度, with its fields.</summary>
+    public sealed record HistoryEntry(long Id, AuditAction Action, string EntityType, string? Title, int? PlanTaskId,
+        string? TaskTitle, IReadOnlyList<FieldChange> Fields)
+    {
+        public bool IsTask => EntityType == nameof(PlanTask);
+    }
+
+    /// <summary>How many entries of one kind a change set holds besides those it shows.</summary>
+    public sealed record EntryCount(AuditAction Action, string EntityType, int Count);
+
+    /// <summary>
+    /// 一次修改: the entries one save wrote (one transaction), shown as one item. <see cref="Entries"/> holds all of
+    /// them; for a large set (a plan import) only its headline — the one entry of its kind, such as the plan — or none,
+    /// and <see cref="Others"/> counts the rest.
+    /// </summary>
+    public sealed record ChangeSet(Guid Id, long FirstEntryId, DateTimeOffset At, string? UserName, int EntryCount,
+        IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<EntryCount> Others)
+    {
+        public bool IsSystem => UserName is null;
+        public bool ShowsAll => Entries.Count == EntryCount;
+    }
+
+    /// <summary>A change set as the shared partial (_AuditChangeSet) shows it; on a task's page, that task is not named again.</summary>
+    public sealed record ChangeSetView(ChangeSet Set, int? TaskPageId = null);
+
     /// <summary>A change set this small is listed whole in /audit; a larger one shows its headline and counts.</summary>
     public const int ListedWhole = 6;
 

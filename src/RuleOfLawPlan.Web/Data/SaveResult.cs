@@ -1,5 +1,6 @@
-namespace RuleOfLawPlan.Web.Pages;
+namespace RuleOfLawPlan.Web.Data;
 
+/// <summary>What a change came to, for the forms (<c>TrySaveAsync</c>) and for account changes alike.</summary>
 public enum SaveResult
 {
     Saved,
