@@ -7,7 +7,7 @@ namespace RuleOfLawPlan.Web.Localization;
 
 /// <summary>
 /// Messages (a rule an entity refused, a validator's complaint, a status after saving) are written in Chinese
-/// where they arise and translated only where they are shown (decision 012). A message is its own resource key;
+/// where they arise and translated only where they are shown (decision 013). A message is its own resource key;
 /// one that carries a value (用户名“li”已被使用) is found through a key with placeholders (用户名“{0}”已被使用).
 /// </summary>
 public static partial class Messages
