@@ -50,7 +50,8 @@ public sealed class BrowserSession : IAsyncDisposable
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: two test processes and Chromium share a loaded 2-core CI machine; a slow page is not a failed step.
+        context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync(ReportCspViolations);
         return new BrowserSession(context, await context.NewPageAsync());
     }
