@@ -1,3 +1,4 @@
+using System.Globalization;
 using RuleOfLawPlan.Web.Cli;
 using RuleOfLawPlan.Web.Startup;
 using Serilog;
@@ -17,7 +18,7 @@ if (command is { Verb: CommandVerb.ImportPlan, DryRun: true })
 // Until the host has its own logger, failures go to the console. Both loggers belong to this run of the entry
 // point, never to Serilog's static Log.Logger: test hosts run this entry point concurrently in one process, and a
 // shared static logger is frozen by one host and closed under the others (docs/decisions/008-one-logger-per-host.md).
-await using var startupLog = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+await using var startupLog = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
 WebApplication? app = null;
 try
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +22,7 @@ Measure("Import 60 × plan-2023 concatenated", warmup: 3, runs: 20, () => PlanDo
 var oneLine = string.Concat(Enumerable.Repeat("深入推进依法行政,满意度达到90%", 60_000));
 Measure("Import 1 MB on one line, no structure", warmup: 3, runs: 20, () => PlanDocumentParser.Parse(oneLine));
 var targets = new System.Text.StringBuilder("三、重点工作\n(一)考核\n1.落实考核。");
-for (var i = 0; targets.Length < 1_000_000; i++) targets.Append($"指标{i}达90%以上,制定《办法{i}》。");
+for (var i = 0; targets.Length < 1_000_000; i++) targets.Append(CultureInfo.InvariantCulture, $"指标{i}达90%以上,制定《办法{i}》。");
 var oneTask = targets.ToString();
 Measure("Import 1 MB task of distinct targets", warmup: 3, runs: 20, () => PlanDocumentParser.Parse(oneTask));
 

@@ -20,8 +20,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
     {
         var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(executable))
+        {
             throw new InvalidOperationException(
                 $"Chromium not found at {executable}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.");
+        }
 
         List<string> args = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"];

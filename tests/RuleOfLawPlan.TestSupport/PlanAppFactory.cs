@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Web.Data;
 
@@ -11,9 +10,9 @@ namespace RuleOfLawPlan.TestSupport;
 
 /// <summary>
 /// The real app on a given database, as the HTTP tests, the browser tests and the benchmarks start it: the one
-/// place the settings they share live. It counts the SQL commands it sends. <paramref name="settings"/> override
-/// configuration; <paramref name="kestrel"/> serves on a real loopback port (for a browser) instead of in memory;
-/// <paramref name="services"/> adds test services.
+/// place the settings they share live. It counts the SQL commands it sends. <c>settings</c> override
+/// configuration; <c>kestrel</c> serves on a real loopback port (for a browser) instead of in memory;
+/// <c>services</c> adds test services.
 /// </summary>
 public sealed class PlanAppFactory : WebApplicationFactory<Program>
 {

@@ -118,7 +118,7 @@ internal static class TaskContentScanner
             {
                 var match = pattern.Match(sentence, m.Index, m.Length);
                 var verb = match.Groups["verb"].Value;
-                var action = verb.StartsWith("修", StringComparison.Ordinal) ? DeliverableAction.Revise : DeliverableAction.Draft;
+                var action = verb.StartsWith('修') ? DeliverableAction.Revise : DeliverableAction.Draft;
                 foreach (var doc in PlanPatterns.DocumentName().EnumerateMatches(match.Groups["docs"].ValueSpan))
                 {
                     var name = match.Groups["docs"].Value.Substring(doc.Index + 1, doc.Length - 2).Trim();

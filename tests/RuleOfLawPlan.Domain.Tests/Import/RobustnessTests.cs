@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RuleOfLawPlan.Domain.Import;
 
@@ -110,7 +111,7 @@ public sealed class LargeTaskTests
     public void One_megabyte_task_full_of_distinct_targets_keeps_every_target()
     {
         var sb = new StringBuilder("三、重点工作\n(一)考核\n1.落实考核。");
-        for (var i = 0; sb.Length < 1_000_000; i++) sb.Append($"指标{i}达90%以上,制定《办法{i}》。");
+        for (var i = 0; sb.Length < 1_000_000; i++) sb.Append(CultureInfo.InvariantCulture, $"指标{i}达90%以上,制定《办法{i}》。");
 
         var plan = PlanDocumentParser.Parse(sb.ToString());
 

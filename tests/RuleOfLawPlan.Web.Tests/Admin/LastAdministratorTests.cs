@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Admin;
 
@@ -67,7 +66,7 @@ public sealed class LastAdministratorTests(AppFixture app) : IClassFixture<AppFi
         (await ActiveAdminsAsync()).ShouldBe([last]);
     }
 
-    private Task<HttpResponseMessage> DemoteAsync(HttpClient client, string token, string userId, string stamp, Task start) => Task.Run(async () =>
+    private static Task<HttpResponseMessage> DemoteAsync(HttpClient client, string token, string userId, string stamp, Task start) => Task.Run(async () =>
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
@@ -54,7 +55,7 @@ public sealed class SectionAdminTests(AppFixture app) : IClassFixture<AppFixture
         (await created.Content.ReadAsStringAsync(Ct)).ShouldContain("已有同名科室，请换一个名称");
 
         var other = (await FindAsync("市政设施管理科"))!;
-        var renamed = await admin.PostFormAsync($"/admin/sections/{other.Id}", With(Form("综合执法科"), "Form.Version", other.Version.ToString()));
+        var renamed = await admin.PostFormAsync($"/admin/sections/{other.Id}", With(Form("综合执法科"), "Form.Version", other.Version.ToString(CultureInfo.InvariantCulture)));
         renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await renamed.Content.ReadAsStringAsync(Ct)).ShouldContain("已有同名科室，请换一个名称");
         (await FindAsync("市政设施管理科")).ShouldNotBeNull();
@@ -79,7 +80,7 @@ public sealed class SectionAdminTests(AppFixture app) : IClassFixture<AppFixture
         await admin.PostFormAsync("/admin/sections/new", Form("临时科"));
         var section = (await FindAsync("临时科"))!;
 
-        var edit = await admin.PostFormAsync($"/admin/sections/{section.Id}", With(Form("临时工作科", "Other", "15"), "Form.Version", section.Version.ToString()));
+        var edit = await admin.PostFormAsync($"/admin/sections/{section.Id}", With(Form("临时工作科", "Other", "15"), "Form.Version", section.Version.ToString(CultureInfo.InvariantCulture)));
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var edited = (await FindAsync("临时工作科"))!;
         (edited.Kind, edited.SortOrder).ShouldBe((SectionKind.Other, 15));
@@ -99,9 +100,9 @@ public sealed class SectionAdminTests(AppFixture app) : IClassFixture<AppFixture
         var admin = await app.SignInAsAsync("admin");
         await admin.PostFormAsync("/admin/sections/new", Form("并发科"));
         var opened = (await FindAsync("并发科"))!;
-        await admin.PostFormAsync($"/admin/sections/{opened.Id}", With(Form("并发科一"), "Form.Version", opened.Version.ToString()));
+        await admin.PostFormAsync($"/admin/sections/{opened.Id}", With(Form("并发科一"), "Form.Version", opened.Version.ToString(CultureInfo.InvariantCulture)));
 
-        var response = await admin.PostFormAsync($"/admin/sections/{opened.Id}", With(Form("并发科二"), "Form.Version", opened.Version.ToString()));
+        var response = await admin.PostFormAsync($"/admin/sections/{opened.Id}", With(Form("并发科二"), "Form.Version", opened.Version.ToString(CultureInfo.InvariantCulture)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.HtmlAsync();

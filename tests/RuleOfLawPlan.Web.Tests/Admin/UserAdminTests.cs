@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
@@ -28,23 +29,23 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
         return await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefaultAsync(Ct);
     }
 
-    private async Task<HttpResponseMessage> CreateUserAsync(HttpClient admin, string userName, string role, int? sectionId, string password = "Start1234") =>
+    private static async Task<HttpResponseMessage> CreateUserAsync(HttpClient admin, string userName, string role, int? sectionId, string password = "Start1234") =>
         await admin.PostFormAsync("/admin/users/new", new Dictionary<string, string>
         {
             ["Form.UserName"] = userName,
             ["Form.DisplayName"] = "测试用户",
             ["Form.Role"] = role,
-            ["Form.SectionId"] = sectionId?.ToString() ?? "",
+            ["Form.SectionId"] = sectionId?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["Form.Password"] = password,
             ["Form.ConfirmPassword"] = password,
         });
 
-    private async Task<HttpResponseMessage> EditAsync(HttpClient admin, AppUser user, string role, int? sectionId, string displayName = "改名后") =>
+    private static async Task<HttpResponseMessage> EditAsync(HttpClient admin, AppUser user, string role, int? sectionId, string displayName = "改名后") =>
         await admin.PostFormAsync($"/admin/users/{user.Id}", new Dictionary<string, string>
         {
             ["Form.DisplayName"] = displayName,
             ["Form.Role"] = role,
-            ["Form.SectionId"] = sectionId?.ToString() ?? "",
+            ["Form.SectionId"] = sectionId?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["Form.ConcurrencyStamp"] = user.ConcurrencyStamp!,
         });
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging.Abstractions;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
@@ -70,7 +71,7 @@ public sealed class LocalPostgresServerTests : IDisposable
         // Another live process of the app owns the server: a stand-in whose command line names the app.
         // Its command line names the app from the start, before and after bash's exec: nothing to wait for.
         using var app = System.Diagnostics.Process.Start("bash", ["-c", "exec -a RuleOfLawPlan.Web sleep 60"]);
-        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "ruleoflawplan.owner"), app.Id.ToString(), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "ruleoflawplan.owner"), app.Id.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
 
         var command = await Start(Options());
         command.Shared.ShouldBeTrue();
@@ -186,7 +187,7 @@ public sealed class LocalPostgresServerTests : IDisposable
     }
 
     private int PostmasterPid() =>
-        int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
     // A zombie is dead too: it only waits for its parent (here possibly a non-reaping init) to collect it.
     /// <summary>

@@ -107,7 +107,9 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             var target = location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location);
             if (target.AbsolutePath.Equals("/account/login", StringComparison.OrdinalIgnoreCase)
                 && target.Query.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase))
+            {
                 return "login";
+            }
         }
         return status switch
         {
@@ -302,7 +304,9 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             var response = await _client.SendAsync(request, Ct);
             if (_userName is not null && response.Headers.TryGetValues("Set-Cookie", out var cookies)
                 && cookies.Any(c => c.StartsWith("rolp.auth=;", StringComparison.Ordinal)))
+            {
                 await ConnectAsync();
+            }
             return response;
         }
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace RuleOfLawPlan.Web.Tests.Security;
@@ -61,7 +60,7 @@ public sealed class ProductionTests(ProductionAppFixture app) : IClassFixture<Pr
     {
         var response = await ClientFor("https").GetAsync("/account/login", Ct);
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("rolp.af="));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("rolp.af=", StringComparison.Ordinal));
         cookie.ShouldContain("secure", Case.Insensitive);
         cookie.ShouldContain("httponly", Case.Insensitive);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Startup;
@@ -25,7 +26,7 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
         var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
         var failures = new List<string>();
 
-        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString()))
+        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString(CultureInfo.InvariantCulture)))
         {
             var response = await client.GetAsync(url, Ct);
             if ((int)response.StatusCode >= 500) failures.Add($"{url}: {(int)response.StatusCode}");
@@ -77,7 +78,7 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
     private async IAsyncEnumerable<(string Url, AngleSharp.Dom.IDocument Page)> HtmlPagesAsync(string? userName)
     {
         var client = userName is null ? app.CreateClient() : await app.SignInAsAsync(userName);
-        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString()))
+        foreach (var url in PageUrls.All(app.Factory.Services, (await PlanIdAsync()).ToString(CultureInfo.InvariantCulture)))
         {
             var response = await client.GetAsync(url, Ct);
             if (response.Content.Headers.ContentType?.MediaType == "text/html") yield return (url, await response.HtmlAsync());

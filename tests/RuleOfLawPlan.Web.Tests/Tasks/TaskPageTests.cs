@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.Web.Tests.Tasks;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace RuleOfLawPlan.Web.Data.LocalPostgres;
@@ -24,9 +25,13 @@ internal static class NativeMethods
     [DllImport("libc", EntryPoint = "getegid")]
     private static extern uint GetEffectiveGroupId();
 
+    // CA2101 wants UTF-16 or ANSI named; these strings are explicitly UTF-8, which is what libc takes
+    // (a known false positive: dotnet/roslyn-analyzers#7502).
+    [SuppressMessage("Globalization", "CA2101:Specify marshaling for P/Invoke string arguments", Justification = "Marshaled as UTF-8")]
     [DllImport("libc", EntryPoint = "getpwnam", SetLastError = true)]
     private static extern IntPtr GetPasswordEntry([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 
+    [SuppressMessage("Globalization", "CA2101:Specify marshaling for P/Invoke string arguments", Justification = "Marshaled as UTF-8")]
     [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
     private static extern int Chown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint owner, uint group);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -88,8 +89,8 @@ public sealed class IndexModel(PlanDb db) : PageModel
     {
         ["User"] = Query.User ?? "",
         ["Type"] = Query.Type ?? "",
-        ["From"] = Query.From?.ToString("yyyy-MM-dd") ?? "",
-        ["To"] = Query.To?.ToString("yyyy-MM-dd") ?? "",
-        ["PageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["From"] = Query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        ["To"] = Query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        ["PageNumber"] = page.ToString(CultureInfo.InvariantCulture),
     };
 }

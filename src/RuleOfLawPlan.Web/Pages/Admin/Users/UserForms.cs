@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -55,7 +56,7 @@ public static class UserForms
     public static async Task<List<SelectListItem>> SectionOptionsAsync(PlanDb db, int? current, CancellationToken ct) =>
         await db.Sections.Where(s => s.IsActive || s.Id == current)
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
-            .Select(s => new SelectListItem(s.IsActive ? s.Name : s.Name + "（已停用）", s.Id.ToString()))
+            .Select(s => new SelectListItem(s.IsActive ? s.Name : s.Name + "（已停用）", s.Id.ToString(CultureInfo.InvariantCulture)))
             .ToListAsync(ct);
 
     /// <summary>The service's messages on the form's fields (bound as <paramref name="prefix"/>.Field), or on the form.</summary>
