@@ -79,8 +79,10 @@ public sealed partial class AuditCatalogTests(PostgresClusterFixture cluster)
 
                 var clr = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
                 if (clr.IsEnum)
+                {
                     problems.AddRange(Enum.GetValues(clr).Cast<Enum>().Where(v => !IsChinese(Labels.Of(v)))
                         .Select(v => $"{name}.{property.Name}: {clr.Name}.{v} has no Chinese name in Labels.Of"));
+                }
             }
         }
         return problems;

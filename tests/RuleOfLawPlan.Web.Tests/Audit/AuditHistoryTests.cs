@@ -4,9 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
-using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Audit;
 

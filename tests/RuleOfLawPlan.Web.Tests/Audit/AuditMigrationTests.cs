@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using RuleOfLawPlan.Web.Data;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Audit;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Security;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Audit;
 

@@ -181,8 +181,10 @@ public static class AuditHistory
             return titles.Of(row.EntityType, row.EntityKey) ?? RecordedName(after) ?? RecordedName(before);
         }
 
+        private static readonly string[] NameFields = ["Title", "Name", "DisplayName"];
+
         private static string? RecordedName(Dictionary<string, JsonElement> values) =>
-            new[] { "Title", "Name", "DisplayName" }
+            NameFields
                 .Select(f => values.TryGetValue(f, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
                 .FirstOrDefault(n => !string.IsNullOrEmpty(n));
 
