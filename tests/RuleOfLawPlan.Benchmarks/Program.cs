@@ -129,13 +129,15 @@ static async Task MeasureSignInAsync(string connectionString)
     var begun = Stopwatch.GetTimestamp();
     var statuses = new List<HttpStatusCode>();
     foreach (var batch in Enumerable.Range(1, 50).Chunk(4))
+    {
         statuses.AddRange(await Task.WhenAll(batch.Select(async n =>
             (await defaults.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).PostFormAsync("/account/login",
                 new Dictionary<string, string> { ["Form.UserName"] = $"bench-office{n}", ["Form.Password"] = SampleData.DemoPassword })).StatusCode)));
+    }
     Console.WriteLine($"50 sign-ins from one address, 4 at a time: {statuses.Count(s => s == HttpStatusCode.Redirect)} succeeded in {Stopwatch.GetElapsedTime(begun).TotalSeconds:0.0} s");
 }
 
-/// <summary>Accounts named prefix1…prefixN with the demo viewer's role and password.</summary>
+// Accounts named prefix1…prefixN with the demo viewer's role and password.
 static string CopyOfViewer(string prefix, bool disabled, int count) => $"""
     INSERT INTO asp_net_users (id, user_name, normalized_user_name, email_confirmed, password_hash, security_stamp, concurrency_stamp,
         phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, display_name, is_disabled)

@@ -35,7 +35,10 @@ internal sealed record FrontMatter(string? Title, Signature? Cover, string Pream
         // The notice ends with its own date line (and the organ above it), if it has one.
         var coverEnd = FindLastIndex(lines, notice, end, l => Signature.TryDate(l.Text) is not null);
         Signature? cover = null;
-        if (coverEnd < 0) coverEnd = notice;
+        if (coverEnd < 0)
+        {
+            coverEnd = notice;
+        }
         else
         {
             var organ = coverEnd - 1 > notice && Signature.IsShortPlainLine(lines[coverEnd - 1].Text) ? lines[coverEnd - 1].Text : null;

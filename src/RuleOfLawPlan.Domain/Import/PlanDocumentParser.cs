@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace RuleOfLawPlan.Domain.Import;
@@ -88,7 +89,7 @@ public static class PlanDocumentParser
     {
         if (string.IsNullOrEmpty(text)) return null;
         var m = PlanPatterns.YearMention().Match(text);
-        return m.Success ? int.Parse(m.Groups["y"].ValueSpan) : null;
+        return m.Success ? int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture) : null;
     }
 
     private static ParsedPlan Unreadable(string message) =>

@@ -43,8 +43,10 @@ public static class AggregateVersions
         if (DeclaredParent(type.ClrType) is not { } parent) return null;
         var keys = type.GetForeignKeys().Where(k => k.PrincipalEntityType.ClrType == parent).ToList();
         if (keys.Count != 1 || !keys[0].PrincipalKey.IsPrimaryKey())
+        {
             throw new InvalidOperationException(
                 $"{type.ClrType.Name} is declared a part of {parent.Name} but has {keys.Count} foreign keys to its primary key; it needs exactly one.");
+        }
         return keys[0];
     });
 

@@ -56,7 +56,10 @@ public sealed class HandlerRequiredFilter(IStringLocalizer<SharedResource> l) : 
         // shown again is a 400, and says at its top what hidden fields and checkboxes cannot say beside themselves.
         if (context.Result is not PageResult { StatusCode: null } page
             || context.HttpContext.Items[UnreadableKey] is not List<string> unreadable
-            || !unreadable.Any(key => context.ModelState.GetFieldValidationState(key) == ModelValidationState.Invalid)) return;
+            || !unreadable.Any(key => context.ModelState.GetFieldValidationState(key) == ModelValidationState.Invalid))
+        {
+            return;
+        }
         page.StatusCode = StatusCodes.Status400BadRequest;
         context.ModelState.AddModelError("", l["提交的内容中有无法识别的值，请检查后重新提交。"]);
     }

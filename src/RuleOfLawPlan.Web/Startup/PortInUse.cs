@@ -30,7 +30,7 @@ public static partial class PortInUse
 
     private static IEnumerable<Exception> Chain(Exception e)
     {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException) yield return inner;
+        for (var inner = e; inner is not null; inner = inner.InnerException) yield return inner;
     }
 
     [GeneratedRegex(@"(?<url>https?://\S+):\s", RegexOptions.CultureInvariant)]

@@ -1,5 +1,4 @@
 using RuleOfLawPlan.Domain.Organizations;
-using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Domain.Tests.Plans;
 
 namespace RuleOfLawPlan.Domain.Tests.Text;

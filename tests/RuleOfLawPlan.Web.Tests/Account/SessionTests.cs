@@ -111,7 +111,7 @@ public sealed class SessionTests(SignInFixture app) : IClassFixture<SignInFixtur
         response.Headers.Location!.AbsolutePath.ShouldBe("/account/login");
     }
 
-    private async Task ShouldBeSignedOutAsync(HttpClient browser)
+    private static async Task ShouldBeSignedOutAsync(HttpClient browser)
     {
         var response = await browser.GetAsync("/account/password", Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -60,6 +60,7 @@ public class SignInFixture(PostgresClusterFixture cluster) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private sealed class FromLoopbackProxy : IStartupFilter

@@ -116,11 +116,13 @@ public sealed class FormBindingTests(AppFixture app) : IClassFixture<AppFixture>
             var page = descriptor as CompiledPageActionDescriptor ?? await loader.LoadAsync(descriptor, endpoint.Metadata);
             var routeValues = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var handler in page.HandlerMethods)
-            foreach (var parameter in handler.Parameters.Where(p => routeValues.Contains(p.Name)))
             {
-                checkedParameters++;
-                if (parameter.BindingInfo?.BindingSource != BindingSource.Path)
-                    failures.Add($"{endpoint.RoutePattern.RawText} {handler.HttpMethod} {handler.Name}: {parameter.Name} binds from {parameter.BindingInfo?.BindingSource?.DisplayName ?? "anywhere"}");
+                foreach (var parameter in handler.Parameters.Where(p => routeValues.Contains(p.Name)))
+                {
+                    checkedParameters++;
+                    if (parameter.BindingInfo?.BindingSource != BindingSource.Path)
+                        failures.Add($"{endpoint.RoutePattern.RawText} {handler.HttpMethod} {handler.Name}: {parameter.Name} binds from {parameter.BindingInfo?.BindingSource?.DisplayName ?? "anywhere"}");
+                }
             }
         }
 

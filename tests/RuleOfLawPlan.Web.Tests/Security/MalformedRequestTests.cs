@@ -247,8 +247,10 @@ public sealed class MalformedRequestTests(AppFixture app) : IClassFixture<AppFix
         }
         if (depth > 2) yield break;
         foreach (var property in plain.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+        {
             foreach (var leaf in Leaves($"{name}.{property.Name}", property.PropertyType, depth + 1))
                 yield return leaf;
+        }
     }
 
     private static bool IsLeaf(Type type) =>

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging.Abstractions;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Startup;
 

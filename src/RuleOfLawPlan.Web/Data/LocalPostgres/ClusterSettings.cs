@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text;
 
@@ -19,8 +20,8 @@ internal static class ClusterSettings
         var settings = new StringBuilder()
             .AppendLine("# Written by RuleOfLawPlan at every start; edits here are lost.")
             .AppendLine("listen_addresses = ''")
-            .AppendLine($"unix_socket_directories = '{socketDirectory.Replace("'", "''", StringComparison.Ordinal)}'")
-            .AppendLine($"port = {options.Port}");
+            .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{socketDirectory.Replace("'", "''", StringComparison.Ordinal)}'")
+            .AppendLine(CultureInfo.InvariantCulture, $"port = {options.Port}");
         if (options.Throwaway)
         {
             // Test clusters only: a crash may lose or corrupt data, which nobody keeps.

@@ -27,7 +27,9 @@ internal static class OwnerFile
         }
         if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             || pid == Environment.ProcessId || ProcFs.IsZombie(pid))
+        {
             return null;
+        }
         // A recycled pid belongs to some other program; only a process of this app counts as an owner.
         return ProcFs.CommandLine(pid)?.Contains("RuleOfLawPlan", StringComparison.Ordinal) == true ? pid : null;
     }

@@ -45,7 +45,9 @@ public sealed class CreateModel(PlanDb db, ILogger<CreateModel> logger) : PageMo
 
         if (await db.TrySaveAsync(() => db.Sections.Add(new Section(organizationId, name, Form.Kind, Form.SortOrder)), ModelState, ct,
                 SectionForm.DuplicateName) != SaveResult.Saved)
+        {
             return Page();
+        }
 
         logger.LogInformation("{Admin} created section {Name}", User.Identity?.Name, name);
         TempData["StatusMessage"] = $"已新建科室“{name}”";
