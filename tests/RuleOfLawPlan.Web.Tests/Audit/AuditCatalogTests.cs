@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Pages.Shared;
-using RuleOfLawPlan.Web.Tests.Infrastructure;
 
 namespace RuleOfLawPlan.Web.Tests.Audit;
 
