@@ -18,6 +18,7 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<KeyArea> Areas => Set<KeyArea>();
     public DbSet<PlanTask> Tasks => Set<PlanTask>();
     public DbSet<Kpi> Kpis => Set<Kpi>();
+    public DbSet<KpiReading> KpiReadings => Set<KpiReading>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
@@ -63,5 +64,6 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
         configurationBuilder.Properties<KpiKind>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<DeliverableAction>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SectionKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
     }
 }

@@ -57,9 +57,21 @@ public static class AuditLabels
         ["ProgressUpdate"] = new("工作台账", new()
         {
             ["SectionId"] = "填报科室", ["AsOf"] = "截至日期", ["Percent"] = "进度", ["Summary"] = "工作进展",
+            ["RecordedBy"] = "填报人", ["RecordedAt"] = "填报时间", ["SupersedesId"] = "更正的进展",
+            ["IsSuperseded"] = "已被更正", ["Review"] = "审核状态", ["ReviewComment"] = "退回意见", ["ReviewedBy"] = "审核人",
+            ["ReviewedAt"] = "审核时间",
+        }),
+        ["Instruction"] = new("批示", new()
+        {
+            ["Text"] = "批示内容", ["Leader"] = "批示人", ["IssuedAt"] = "批示时间", ["Answer"] = "办理情况",
+            ["AnsweredBySectionId"] = "办理科室", ["AnsweredBy"] = "办理人", ["AnsweredAt"] = "办理时间",
+        }),
+        ["KpiReading"] = new("指标数据", new()
+        {
+            ["KpiId"] = "指标", ["AsOf"] = "截至日期", ["Percent"] = "百分比", ["Numerator"] = "分子",
+            ["Denominator"] = "分母", ["ThisYearCount"] = "本年数", ["LastYearCount"] = "上年同期数", ["Source"] = "数据来源",
             ["RecordedBy"] = "填报人", ["RecordedAt"] = "填报时间",
         }),
-        ["Instruction"] = new("批示", new() { ["Text"] = "批示内容", ["Leader"] = "批示人", ["IssuedAt"] = "批示时间" }),
         ["AppUser"] = new("用户", new()
         {
             ["UserName"] = "用户名", ["NormalizedUserName"] = "用户名（检索用）", ["DisplayName"] = "姓名",

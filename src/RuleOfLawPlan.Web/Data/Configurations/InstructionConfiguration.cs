@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 
 namespace RuleOfLawPlan.Web.Data.Configurations;
@@ -12,10 +13,8 @@ sealed class InstructionConfiguration : IEntityTypeConfiguration<Instruction>
         b.Property(i => i.Leader).HasMaxLength(100);
         b.HasIndex(i => new { i.PlanTaskId, i.IssuedAt });
 
-        // Answering a 批示 (办理情况) is a domain rule whose page and columns come with progress tracking (issue 8).
-        b.Ignore(i => i.Answer);
-        b.Ignore(i => i.AnsweredBySectionId);
-        b.Ignore(i => i.AnsweredBy);
-        b.Ignore(i => i.AnsweredAt);
+        b.Property(i => i.Answer).HasMaxLength(2_000);
+        b.Property(i => i.AnsweredBy).HasMaxLength(100);
+        b.HasOne<Section>().WithMany().HasForeignKey(i => i.AnsweredBySectionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

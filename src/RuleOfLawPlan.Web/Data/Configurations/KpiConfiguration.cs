@@ -13,7 +13,7 @@ sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         b.Property(k => k.Unit).HasMaxLength(20);
         b.Property(k => k.Target).HasPrecision(9, 2);
 
-        // KPI readings are a domain rule whose pages and table come with progress tracking (issue 8).
-        b.Ignore(k => k.Readings);
+        b.HasMany(k => k.Readings).WithOne().HasForeignKey(r => r.KpiId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(k => k.Readings).HasField("_readings");
     }
 }

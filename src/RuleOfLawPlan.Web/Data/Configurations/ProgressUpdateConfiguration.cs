@@ -14,13 +14,11 @@ sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<ProgressUpda
         b.HasOne<Section>().WithMany().HasForeignKey(u => u.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => new { u.PlanTaskId, u.RecordedAt });
 
-        // Review (审核) and corrections are domain rules whose pages and columns come with progress tracking
-        // (issue 8); until then the progress form records through RecordProgressWithoutReview.
-        b.Ignore(u => u.Review);
-        b.Ignore(u => u.ReviewComment);
-        b.Ignore(u => u.ReviewedBy);
-        b.Ignore(u => u.ReviewedAt);
-        b.Ignore(u => u.SupersedesId);
-        b.Ignore(u => u.IsSuperseded);
+        b.Property(u => u.ReviewComment).HasMaxLength(1_000);
+        b.Property(u => u.ReviewedBy).HasMaxLength(100);
+        // A correction names the update it supersedes; the chain stays a line (one correction each).
+        b.HasOne<ProgressUpdate>().WithOne().HasForeignKey<ProgressUpdate>(u => u.SupersedesId).OnDelete(DeleteBehavior.Restrict);
+        // The review queue reads pending updates across tasks.
+        b.HasIndex(u => u.Review).HasFilter("review = 'Pending'");
     }
 }

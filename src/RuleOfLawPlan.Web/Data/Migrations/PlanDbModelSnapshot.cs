@@ -341,6 +341,24 @@ namespace RuleOfLawPlan.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<int?>("AnsweredBySectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_by_section_id");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
@@ -363,6 +381,9 @@ namespace RuleOfLawPlan.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_instructions");
+
+                    b.HasIndex("AnsweredBySectionId")
+                        .HasDatabaseName("ix_instructions_answered_by_section_id");
 
                     b.HasIndex("PlanTaskId", "IssuedAt")
                         .HasDatabaseName("ix_instructions_plan_task_id_issued_at");
@@ -469,6 +490,69 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasDatabaseName("ix_kpis_plan_task_id");
 
                     b.ToTable("kpis", (string)null);
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.KpiReading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int?>("Denominator")
+                        .HasColumnType("integer")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<int?>("LastYearCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_year_count");
+
+                    b.Property<int?>("Numerator")
+                        .HasColumnType("integer")
+                        .HasColumnName("numerator");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("ThisYearCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("this_year_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kpi_readings");
+
+                    b.HasIndex("KpiId", "AsOf", "RecordedAt")
+                        .HasDatabaseName("ix_kpi_readings_kpi_id_as_of_recorded_at");
+
+                    b.ToTable("kpi_readings", (string)null);
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.PlanRequirement", b =>
@@ -610,6 +694,10 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("as_of");
 
+                    b.Property<bool>("IsSuperseded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_superseded");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer")
                         .HasColumnName("percent");
@@ -628,6 +716,26 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("recorded_by");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("review");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewed_by");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer")
                         .HasColumnName("section_id");
@@ -638,11 +746,23 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("summary");
 
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supersedes_id");
+
                     b.HasKey("Id")
                         .HasName("pk_progress_updates");
 
+                    b.HasIndex("Review")
+                        .HasDatabaseName("ix_progress_updates_review")
+                        .HasFilter("review = 'Pending'");
+
                     b.HasIndex("SectionId")
                         .HasDatabaseName("ix_progress_updates_section_id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_updates_supersedes_id");
 
                     b.HasIndex("PlanTaskId", "RecordedAt")
                         .HasDatabaseName("ix_progress_updates_plan_task_id_recorded_at");
@@ -1093,6 +1213,12 @@ namespace RuleOfLawPlan.Web.Data.Migrations
 
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.Instruction", b =>
                 {
+                    b.HasOne("RuleOfLawPlan.Domain.Organizations.Section", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredBySectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_instructions_sections_answered_by_section_id");
+
                     b.HasOne("RuleOfLawPlan.Domain.Plans.PlanTask", null)
                         .WithMany("Instructions")
                         .HasForeignKey("PlanTaskId")
@@ -1121,6 +1247,16 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_kpis_tasks_plan_task_id");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.KpiReading", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.Kpi", null)
+                        .WithMany("Readings")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_readings_kpis_kpi_id");
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.PlanRequirement", b =>
@@ -1175,6 +1311,12 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_progress_updates_sections_section_id");
+
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.ProgressUpdate", null)
+                        .WithOne()
+                        .HasForeignKey("RuleOfLawPlan.Domain.Plans.ProgressUpdate", "SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progress_updates_progress_updates_supersedes_id");
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.TaskSupport", b =>
@@ -1226,6 +1368,11 @@ namespace RuleOfLawPlan.Web.Data.Migrations
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.KeyArea", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.Kpi", b =>
+                {
+                    b.Navigation("Readings");
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.PlanTask", b =>

@@ -61,6 +61,14 @@ public static class Labels
         _ => comparator.ToString(),
     };
 
+    public static string Of(ReviewState review) => review switch
+    {
+        ReviewState.Pending => "待审核",
+        ReviewState.Accepted => "已采纳",
+        ReviewState.Returned => "已退回",
+        _ => review.ToString(),
+    };
+
     /// <summary>
     /// Any domain value, for pages that only know it as an <see cref="Enum"/> (the audit trail's field values);
     /// an enum without a case here comes back as its C# name, which <c>AuditCatalogTests</c> refuses.
@@ -73,6 +81,7 @@ public static class Labels
         SectionKind kind => Of(kind),
         KpiKind kind => Of(kind),
         KpiComparator comparator => Of(comparator),
+        ReviewState review => Of(review),
         _ => value.ToString(),
     };
 
