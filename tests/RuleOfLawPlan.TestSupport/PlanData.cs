@@ -37,6 +37,27 @@ public static class PlanData
         return task.Id;
     }
 
+    /// <summary>
+    /// A task of the test's own (as <see cref="NewTaskAsync"/>, led by 综合执法科 and supported by 市容环境卫生管理科) naming
+    /// one KPI of each kind: 满意度 ≥ 90 % (a percentage), 法制审核人员 ≥ 5 % (a ratio) and 行政诉讼案件数 双下降 (year on year).
+    /// </summary>
+    public static async Task<(int TaskId, int Satisfaction, int Reviewers, int Lawsuits)> NewTaskWithKpisAsync(this AppFixture app)
+    {
+        await using var db = app.CreateDb();
+        var sections = await db.Sections.Where(s => s.Name == "综合执法科" || s.Name == "市容环境卫生管理科").ToDictionaryAsync(s => s.Name, s => s.Id, Ct);
+        var organizationId = await db.Organizations.Select(o => o.Id).FirstAsync(Ct);
+        var plan = new WorkPlan(organizationId, 2022, "测试计划" + Guid.NewGuid().ToString("N")[..8], null, null);
+        var task = plan.AddArea("测试重点工作", "").AddTask(1, "测试任务", "");
+        task.Assign(sections["综合执法科"], [sections["市容环境卫生管理科"]], null, deadline: null, expectedOutcome: null);
+        var satisfaction = task.AddKpi("城市管理行政执法社会满意度", "社会满意度达90%以上", KpiComparator.AtLeast, 90, "%", KpiKind.Percentage);
+        var reviewers = task.AddKpi("法制审核人员", "不少于本单位执法人员总数的5%", KpiComparator.AtLeast, 5, "%", KpiKind.Ratio);
+        var lawsuits = task.AddKpi("行政诉讼案件数", "行政诉讼案件数和败诉数“双下降”", KpiComparator.DecreaseYearOnYear, null, "", KpiKind.YearOnYearCount);
+        plan.Activate();
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(Ct);
+        return (task.Id, satisfaction.Id, reviewers.Id, lawsuits.Id);
+    }
+
     public static async Task<int> SectionIdAsync(this AppFixture app, string name)
     {
         await using var db = app.CreateDb();

@@ -55,16 +55,28 @@ public sealed class Kpi : IAggregatePart<PlanTask>
     /// (see <see cref="RatioPercent"/>); for a year-on-year count it is this year's count and
     /// <paramref name="lastYear"/> is required.
     /// </summary>
-    public bool IsMetBy(decimal value, decimal? lastYear = null) => Comparator switch
+    public bool IsMetBy(decimal value, decimal? lastYear = null) => IsMet(Comparator, Target, value, lastYear);
+
+    /// <summary>
+    /// The rule of <see cref="IsMetBy"/> for pages that read a KPI's target and its latest reading's figures in one
+    /// query (<see cref="KpiReading.ValueOf"/>) rather than loading the entities.
+    /// </summary>
+    public static bool IsMet(KpiComparator comparator, decimal? target, decimal value, decimal? lastYear) => comparator switch
     {
-        KpiComparator.AtLeast => value >= Target,
-        KpiComparator.AtMost => value <= Target,
-        KpiComparator.Equal => value == Target,
+        KpiComparator.AtLeast => value >= target,
+        KpiComparator.AtMost => value <= target,
+        KpiComparator.Equal => value == target,
         KpiComparator.DecreaseYearOnYear => lastYear is { } previous
             ? value < previous
             : throw new DomainException("同比指标需要上年数"),
         _ => false,
     };
+
+    /// <summary>达标 / 未达标 / 无数据 from a KPI's target and the figures of the reading that stands (none: 无数据).</summary>
+    public static KpiAttainment Evaluate(KpiComparator comparator, decimal? target, decimal? value, decimal? lastYear) =>
+        value is not { } reading ? KpiAttainment.NoData
+        : IsMet(comparator, target, reading, lastYear) ? KpiAttainment.Met
+        : KpiAttainment.NotMet;
 
     /// <summary>
     /// Adds a reading after checking it has exactly the figures this KPI's kind needs: a percentage
@@ -117,11 +129,9 @@ public sealed class Kpi : IAggregatePart<PlanTask>
             .LastOrDefault();
 
     /// <summary>达标 / 未达标 / 无数据 on a day, from the reading that stands then.</summary>
-    public KpiAttainment Evaluate(DateOnly asOf) => LatestReading(asOf) switch
-    {
-        null => KpiAttainment.NoData,
-        var reading => IsMetBy(reading.Value, reading.LastYearCount) ? KpiAttainment.Met : KpiAttainment.NotMet,
-    };
+    public KpiAttainment Evaluate(DateOnly asOf) => LatestReading(asOf) is { } reading
+        ? Evaluate(Comparator, Target, reading.Value, reading.LastYearCount)
+        : KpiAttainment.NoData;
 
     /// <summary>法制审核人员 5 of 80 执法人员 → 6.25 (%), rounded for display; rules compare <see cref="KpiReading.Value"/>.</summary>
     public static decimal RatioPercent(int numerator, int denominator)

@@ -54,11 +54,15 @@ public sealed class KpiReading : IAggregatePart<Kpi>
     /// The value compared with the target: the percentage, the ratio as an unrounded percentage, or this
     /// year's count. Unrounded so that 4 999 of 100 000 stays below 5 % (<see cref="Kpi.RatioPercent"/> is for display).
     /// </summary>
-    public decimal Value => (Percent, Numerator, Denominator, ThisYearCount) switch
-    {
-        ({ } percent, _, _, _) => percent,
-        (_, { } part, { } whole, _) => part * 100m / whole,
-        (_, _, _, { } count) => count,
-        _ => throw new InvalidOperationException("A reading holds the figures of its KPI's kind."),
-    };
+    public decimal Value => ValueOf(Percent, Numerator, Denominator, ThisYearCount);
+
+    /// <summary><see cref="Value"/> from a reading's figures as a query projected them.</summary>
+    public static decimal ValueOf(decimal? percent, int? numerator, int? denominator, int? thisYearCount) =>
+        (percent, numerator, denominator, thisYearCount) switch
+        {
+            ({ } p, _, _, _) => p,
+            (_, { } part, { } whole, _) when whole > 0 => part * 100m / whole,
+            (_, _, _, { } count) => count,
+            _ => throw new InvalidOperationException("A reading holds the figures of its KPI's kind."),
+        };
 }

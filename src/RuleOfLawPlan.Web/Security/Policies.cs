@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Section heads (which task is checked on the task): the progress form.</summary>
     public const string ReportProgress = nameof(ReportProgress);
 
+    /// <summary>The office and section heads (which task is checked on the task): the KPI reading form.</summary>
+    public const string RecordKpiReadings = nameof(RecordKpiReadings);
+
     /// <summary>Leaders: 批示 on tasks.</summary>
     public const string Instruct = nameof(Instruct);
 }

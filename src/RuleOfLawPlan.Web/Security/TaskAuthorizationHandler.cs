@@ -15,6 +15,8 @@ public sealed class TaskAuthorizationHandler : AuthorizationHandler<OperationAut
         {
             nameof(TaskOperations.ReportProgress) => user.IsInRole(Roles.SectionHead)
                 && user.SectionId() is int sectionId && task.Involves(sectionId),
+            nameof(TaskOperations.RecordKpiReading) => user.IsInRole(Roles.Office)
+                || (user.IsInRole(Roles.SectionHead) && user.SectionId() is int leadId && task.LeadSectionId == leadId),
             nameof(TaskOperations.Instruct) => user.IsInRole(Roles.Leader),
             nameof(TaskOperations.Manage) => user.IsInRole(Roles.Office),
             _ => false,

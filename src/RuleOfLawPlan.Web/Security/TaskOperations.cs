@@ -8,6 +8,9 @@ public static class TaskOperations
     /// <summary>填报进展: a section head whose section leads or supports the task.</summary>
     public static readonly OperationAuthorizationRequirement ReportProgress = new() { Name = nameof(ReportProgress) };
 
+    /// <summary>填报指标数据: the office, or a section head whose section leads the task (a supporting section does not).</summary>
+    public static readonly OperationAuthorizationRequirement RecordKpiReading = new() { Name = nameof(RecordKpiReading) };
+
     /// <summary>批示: a leader.</summary>
     public static readonly OperationAuthorizationRequirement Instruct = new() { Name = nameof(Instruct) };
 

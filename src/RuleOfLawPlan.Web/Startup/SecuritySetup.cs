@@ -71,6 +71,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.ManagePlans, p => p.RequireRole(Roles.Office))
             .AddPolicy(Policies.ViewAudit, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Office, Roles.Admin)))
             .AddPolicy(Policies.ReportProgress, p => p.RequireRole(Roles.SectionHead))
+            .AddPolicy(Policies.RecordKpiReadings, p => p.RequireRole(Roles.Office, Roles.SectionHead))
             .AddPolicy(Policies.Instruct, p => p.RequireRole(Roles.Leader));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CurrentRoleHandler>();

@@ -55,6 +55,31 @@ public sealed class KpiReadingTests
         kpi.Evaluate(YearEnd).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("95", KpiAttainment.Met)]
+    [InlineData("94.99", KpiAttainment.NotMet)]
+    public void A_satisfaction_rate_of_at_least_95_percent_is_met_from_exactly_95(string percent, KpiAttainment expected)
+    {
+        var (task, kpi) = With(KpiComparator.AtLeast, 95, KpiKind.Percentage);
+
+        Percent(task, kpi, decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture));
+
+        kpi.Evaluate(YearEnd).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(5_000, 100_000, KpiAttainment.Met)]
+    [InlineData(5, 100, KpiAttainment.Met)]
+    [InlineData(4_999, 100_000, KpiAttainment.NotMet)]
+    public void Legal_reviewers_are_met_from_exactly_5_percent_of_any_whole(int part, int whole, KpiAttainment expected)
+    {
+        var (task, kpi) = LegalReviewers();
+
+        Ratio(task, kpi, part, whole);
+
+        kpi.Evaluate(YearEnd).ShouldBe(expected);
+    }
+
     [Fact]
     public void A_ratio_just_below_the_target_is_not_met_although_it_shows_rounded_to_the_target()
     {
@@ -101,6 +126,32 @@ public sealed class KpiReadingTests
         Counts(task, kpi, thisYear, lastYear);
 
         kpi.Evaluate(YearEnd).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(0, 0, KpiAttainment.NotMet)]
+    [InlineData(1, 0, KpiAttainment.NotMet)]
+    [InlineData(0, 1, KpiAttainment.Met)]
+    public void With_no_cases_last_year_there_is_nothing_to_fall_from(int thisYear, int lastYear, KpiAttainment expected)
+    {
+        var (task, kpi) = Lawsuits();
+
+        Counts(task, kpi, thisYear, lastYear);
+
+        kpi.Evaluate(YearEnd).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Pages_that_project_the_figures_get_the_same_answer_as_the_kpi()
+    {
+        var (task, kpi) = LegalReviewers();
+        var reading = Ratio(task, kpi, 4_999, 100_000);
+
+        var value = KpiReading.ValueOf(reading.Percent, reading.Numerator, reading.Denominator, reading.ThisYearCount);
+
+        Kpi.Evaluate(kpi.Comparator, kpi.Target, value, reading.LastYearCount).ShouldBe(kpi.Evaluate(YearEnd));
+        Kpi.Evaluate(kpi.Comparator, kpi.Target, null, null).ShouldBe(KpiAttainment.NoData);
+        Kpi.Evaluate(KpiComparator.DecreaseYearOnYear, null, 5, 5).ShouldBe(KpiAttainment.NotMet);
     }
 
     [Fact]

@@ -22,10 +22,13 @@ namespace RuleOfLawPlan.Web.Tests.Security;
 /// <c>ok</c> = anything else below 500 except 401, 404 and 429: 2xx, 3xx (a redirect after a change, or sign-out's
 /// plain redirect to the login page), or 400 from a handler that rejected the empty form.
 /// <c>own</c> = ok for a task the user's section leads or supports, 403 for another section's task; both are tried.
+/// <c>lead</c> = ok for a task the user's section leads, 403 for another section's task and for one it only supports:
+/// <c>section</c> leads its task, <c>section2</c> only supports its own, so both of its tries are 403.
 /// <c>404</c> = 404 (the error page, asked for directly).</item>
 /// <item>Route values: <c>{id}</c> under /plans is the 2023 plan; under /tasks a task — (六).1, led by 综合执法科
 /// (<c>section</c>), or (七).1, supported by 市容环境卫生管理科 (<c>section2</c>); for <c>own</c> cells each section head also gets
-/// the other's task, and (七).2 when that is the other; under /admin/users a Viewer made for this test; under
+/// the other's task, and (七).2 when that is the other; <c>{kpiId}</c> is a KPI of (六).1 (another task's URL with it is refused
+/// before the KPI is looked at); under /admin/users a Viewer made for this test; under
 /// /admin/sections a section made for this test; under /audit the first audit entry. Any other route value fails the test until a convention is added here.</item>
 /// <item>POSTs carry a valid antiforgery token and no other fields: an allowed POST therefore either fails validation
 /// or acts on the test's own user/section. The class has a database of its own.</item>
@@ -78,9 +81,13 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             foreach (var row in rows)
             {
                 var expected = row.Expected[column];
-                var cases = expected == "own"
-                    ? [(ids.Url(row.Handler.Route, userName, ownTask: true), "ok"), (ids.Url(row.Handler.Route, userName, ownTask: false), "403")]
-                    : new[] { (ids.Url(row.Handler.Route, userName, ownTask: true), expected) };
+                var cases = expected switch
+                {
+                    "own" => [(ids.Url(row.Handler.Route, userName, ownTask: true), "ok"), (ids.Url(row.Handler.Route, userName, ownTask: false), "403")],
+                    "lead" => [(ids.Url(row.Handler.Route, userName, ownTask: true), Ids.LeadsOwnTask(userName) ? "ok" : "403"),
+                        (ids.Url(row.Handler.Route, userName, ownTask: false), "403")],
+                    _ => new[] { (ids.Url(row.Handler.Route, userName, ownTask: true), expected) },
+                };
                 foreach (var (url, want) in cases)
                 {
                     var actual = Classify(await session.SendAsync(row.Handler, url));
@@ -178,7 +185,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             string Cell(string column) => cells[header.IndexOf(column)];
             var expected = Identities.Select(i => i.Column).Distinct().ToDictionary(c => c, Cell);
             foreach (var (column, value) in expected)
-                value.ShouldBeOneOf(["ok", "403", "login", "own", "404"], $"{line}: {column}");
+                value.ShouldBeOneOf(["ok", "403", "login", "own", "lead", "404"], $"{line}: {column}");
             rows.Add(new Row(new Handler(Normalize(Cell("Page")), Cell("Method").ToUpperInvariant(), Cell("Handler")), expected));
         }
         return rows;
@@ -197,10 +204,19 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
         throw new FileNotFoundException("docs/permissions.md not found above " + AppContext.BaseDirectory);
     }
 
-    internal sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId, long AuditEntryId)
+    internal sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId, long AuditEntryId,
+        int EnforcementKpi)
     {
         public string Url(string route, string? userName, bool ownTask) =>
-            RouteParameter().Replace(route, m => m.Groups[1].Value == "id" ? Id(route, userName, ownTask) : Unknown(route));
+            RouteParameter().Replace(route, m => m.Groups[1].Value switch
+            {
+                "id" => Id(route, userName, ownTask),
+                "kpiId" => EnforcementKpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => Unknown(route),
+            });
+
+        /// <summary>Whether the task a user's "own" cell is tried on is one its section leads: 市容环境卫生管理科 only supports (七).1.</summary>
+        public static bool LeadsOwnTask(string? userName) => userName != "section2";
 
         private string Id(string route, string? userName, bool ownTask)
         {
@@ -255,7 +271,9 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
         async Task<int> Task(int area, int number) => await db.Tasks
             .Where(t => t.Area.WorkPlanId == planId && t.Area.Ordinal == area && t.Number == number).Select(t => t.Id).FirstAsync(Ct);
         var auditEntryId = await db.AuditEntries.MinAsync(e => e.Id, Ct);
-        return new Ids(planId, await Task(6, 1), await Task(7, 1), await Task(7, 2), target.Id, section.Id, auditEntryId);
+        var enforcementTask = await Task(6, 1);
+        var enforcementKpi = await db.Kpis.Where(k => k.PlanTaskId == enforcementTask).MinAsync(k => k.Id, Ct);
+        return new Ids(planId, enforcementTask, await Task(7, 1), await Task(7, 2), target.Id, section.Id, auditEntryId, enforcementKpi);
     }
 
     /// <summary>One identity's client; signs in again if a request (sign-out) ended its session.</summary>

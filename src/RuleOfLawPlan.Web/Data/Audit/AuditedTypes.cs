@@ -61,11 +61,22 @@ public static class AuditedTypes
         model.GetEntityTypes().Where(IsAudited).ToDictionary(NameOf);
 
     /// <summary>
-    /// The task a row belongs to, read from the model rather than from a list: the task itself, or the value of the
-    /// row's foreign key to a task. A new kind of row that hangs off a task shows in that task's history by itself.
+    /// The task a row belongs to, read from the model rather than from a list: the task itself, the value of the
+    /// row's foreign key to a task, or for a part of a part (指标数据 → 指标) the task of its parent, which the save
+    /// tracks because the task's rules ran on it. A new kind of row that hangs off a task shows in that task's history by itself.
     /// </summary>
-    public static int? TaskIdOf(EntityEntry entry) =>
-        TaskLink(entry.Metadata) is { } property && entry.Property(property).CurrentValue is int id ? id : null;
+    public static int? TaskIdOf(EntityEntry entry)
+    {
+        if (TaskLink(entry.Metadata) is { } property) return entry.Property(property).CurrentValue is int id ? id : null;
+        foreach (var foreignKey in entry.Metadata.GetForeignKeys().Where(fk => TaskLink(fk.PrincipalEntityType) is not null))
+        {
+            var values = foreignKey.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToList();
+            var parent = entry.Context.ChangeTracker.Entries().FirstOrDefault(e => e.Metadata == foreignKey.PrincipalEntityType
+                && foreignKey.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(values));
+            if (parent is not null) return TaskIdOf(parent);
+        }
+        return null;
+    }
 
     /// <summary>The property holding the task id: the key of a task, or the foreign key to one; null when none.</summary>
     public static string? TaskLink(IReadOnlyEntityType type)

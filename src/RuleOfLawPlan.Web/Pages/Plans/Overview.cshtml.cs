@@ -11,7 +11,7 @@ namespace RuleOfLawPlan.Web.Pages.Plans;
 /// 计划总览: the whole plan. Split queries keep the round-trips fixed (one per collection level) however many
 /// areas, tasks and KPIs the plan has.
 /// </summary>
-public sealed class OverviewModel(PlanDb db) : PageModel
+public sealed class OverviewModel(PlanDb db, TimeProvider clock) : PageModel
 {
     public sealed record PlanOverview(
         int Id, string Title, int Year, string? IssuingOrgan, DateOnly? IssueDate, PlanStatus Status,
@@ -34,6 +34,7 @@ public sealed class OverviewModel(PlanDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        var kpiRows = TaskTargets.KpiRows(ChinaTime.Today(clock));
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == id)
             .Select(p => new PlanOverview(
@@ -46,7 +47,7 @@ public sealed class OverviewModel(PlanDb db) : PageModel
                         t.Supports.Select(s => s.SectionId).ToList(),
                         t.Deadline, t.Status, t.PercentComplete,
                         new TaskTargets(
-                            t.Kpis.OrderBy(k => k.Id).Select(k => new TaskTargets.Kpi(k.Name, k.Comparator, k.Target, k.Unit, k.SourceSentence)).ToList(),
+                            t.Kpis.AsQueryable().OrderBy(k => k.Id).Select(kpiRows).ToList(),
                             t.Deliverables.OrderBy(d => d.Id).Select(d => new TaskTargets.Deliverable(d.Name, d.Action)).ToList()))).ToList())).ToList(),
                 p.Requirements.OrderBy(r => r.Ordinal).Select(r => new RequirementRow(r.Ordinal, r.Title, r.Body)).ToList()))
             .SingleOrDefaultAsync(ct);

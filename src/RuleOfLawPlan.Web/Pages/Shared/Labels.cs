@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
@@ -68,6 +69,40 @@ public static class Labels
         ReviewState.Returned => "已退回",
         _ => review.ToString(),
     };
+
+    public static string Of(KpiAttainment attainment) => attainment switch
+    {
+        KpiAttainment.Met => "达标",
+        KpiAttainment.NotMet => "未达标",
+        KpiAttainment.NoData => "无数据",
+        _ => attainment.ToString(),
+    };
+
+    public static string AttainmentBadge(KpiAttainment attainment) => attainment switch
+    {
+        KpiAttainment.Met => "text-bg-success",
+        KpiAttainment.NotMet => "text-bg-danger",
+        _ => "text-bg-secondary",
+    };
+
+    /// <summary>
+    /// A reading's figures as the bureau writes them: "92.5%", "4/80（5%）", or the key "本年{0}，上年{1}" filled in
+    /// (pages pass the key through the localizer instead, see <c>_KpiFigures</c>).
+    /// </summary>
+    public static string Figures(TaskTargets.Reading reading) => reading switch
+    {
+        { Percent: { } percent } => Percentage(percent),
+        { Numerator: { } part, Denominator: { } whole } => $"{part}/{whole}（{Percentage(reading.RatioPercent!.Value)}）",
+        _ => string.Format(CultureInfo.InvariantCulture, YearOnYearFormat, reading.ThisYearCount, reading.LastYearCount),
+    };
+
+    /// <summary>The key of a year-on-year reading's figures.</summary>
+    public const string YearOnYearFigures = "本年{0}，上年{1}";
+
+    private static readonly CompositeFormat YearOnYearFormat = CompositeFormat.Parse(YearOnYearFigures);
+
+    /// <summary>"92.5%", "100%".</summary>
+    public static string Percentage(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>
     /// Any domain value, for pages that only know it as an <see cref="Enum"/> (the audit trail's field values);

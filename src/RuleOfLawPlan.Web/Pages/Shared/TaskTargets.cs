@@ -1,13 +1,48 @@
+using System.Linq.Expressions;
 using RuleOfLawPlan.Domain.Plans;
+using DomainKpi = RuleOfLawPlan.Domain.Plans.Kpi;
 
 namespace RuleOfLawPlan.Web.Pages.Shared;
 
 /// <summary>The KPIs and deliverables a task names, as <c>_TaskTargets</c> shows them on the overview and the task page.</summary>
 public sealed record TaskTargets(IReadOnlyList<TaskTargets.Kpi> Kpis, IReadOnlyList<TaskTargets.Deliverable> Deliverables)
 {
-    public sealed record Kpi(string Name, KpiComparator Comparator, decimal? Target, string Unit, string SourceSentence);
+    /// <summary>A KPI with the reading that stands on the day it was read for (null: none yet).</summary>
+    public sealed record Kpi(int Id, string Name, KpiComparator Comparator, decimal? Target, string Unit, string SourceSentence,
+        KpiKind Kind, Reading? Latest)
+    {
+        /// <summary>达标 / 未达标 / 无数据, by the domain's rule.</summary>
+        public KpiAttainment Attainment => DomainKpi.Evaluate(Comparator, Target, Latest?.Value, Latest?.LastYearCount);
+    }
+
+    /// <summary>A KPI reading's figures (those of its KPI's kind), where they come from, and who recorded them when.</summary>
+    public sealed record Reading(long Id, int KpiId, DateOnly AsOf, decimal? Percent, int? Numerator, int? Denominator,
+        int? ThisYearCount, int? LastYearCount, string Source, string RecordedBy, DateTimeOffset RecordedAt)
+    {
+        /// <summary>The value the target is compared with (<see cref="KpiReading.Value"/>).</summary>
+        public decimal Value => KpiReading.ValueOf(Percent, Numerator, Denominator, ThisYearCount);
+
+        /// <summary>A ratio as a percentage rounded for display; null for other kinds.</summary>
+        public decimal? RatioPercent => Numerator is { } part && Denominator is { } whole ? DomainKpi.RatioPercent(part, whole) : null;
+    }
 
     public sealed record Deliverable(string Name, DeliverableAction Action);
 
     public bool IsEmpty => Kpis.Count == 0 && Deliverables.Count == 0;
+
+    /// <summary>
+    /// A KPI with the reading that stands on <paramref name="asOf"/>: the latest as of that day, then the latest recorded,
+    /// as <see cref="DomainKpi.LatestReading"/> picks it. Used inside the pages' projections, so it stays one query per level.
+    /// </summary>
+    public static Expression<Func<DomainKpi, Kpi>> KpiRows(DateOnly asOf) => k => new Kpi(
+        k.Id, k.Name, k.Comparator, k.Target, k.Unit, k.SourceSentence, k.Kind,
+        k.Readings.Where(r => r.AsOf <= asOf)
+            .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
+            .Select(r => new Reading(r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator, r.ThisYearCount, r.LastYearCount,
+                r.Source, r.RecordedBy, r.RecordedAt))
+            .FirstOrDefault());
+
+    /// <summary>A reading as pages list it (a KPI's history).</summary>
+    public static readonly Expression<Func<KpiReading, Reading>> ReadingRows = r => new Reading(
+        r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator, r.ThisYearCount, r.LastYearCount, r.Source, r.RecordedBy, r.RecordedAt);
 }

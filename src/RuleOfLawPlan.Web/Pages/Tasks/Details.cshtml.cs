@@ -11,7 +11,7 @@ namespace RuleOfLawPlan.Web.Pages.Tasks;
 
 /// <summary>任务详情: the task, its 工作台账, its 批示 and its history, for every signed-in role.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class DetailsModel(PlanDb db) : PageModel
+public sealed class DetailsModel(PlanDb db, TimeProvider clock) : PageModel
 {
     /// <summary>Enough for a year of monthly reports by every section; older history is in the audit browser.</summary>
     public const int HistoryLimit = 300;
@@ -30,8 +30,12 @@ public sealed class DetailsModel(PlanDb db) : PageModel
     public IReadOnlyList<AuditHistory.ChangeSet> History { get; private set; } = [];
     public SectionNames SectionNames { get; private set; } = SectionNames.None;
 
+    /// <summary>Every reading of the task's KPIs, newest first (指标完成情况).</summary>
+    public IReadOnlyList<TaskTargets.Reading> KpiReadings { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        var kpiRows = TaskTargets.KpiRows(ChinaTime.Today(clock));
         var task = await db.Tasks.AsNoTracking()
             .Where(t => t.Id == id)
             .Select(t => new TaskDetails(
@@ -39,7 +43,7 @@ public sealed class DetailsModel(PlanDb db) : PageModel
                 t.Number, t.Title, t.Body, t.LeadSectionId, t.Supports.Select(s => s.SectionId).ToList(),
                 t.ResponsibleLeader, t.Deadline, t.ExpectedOutcome, t.Status, t.PercentComplete,
                 new TaskTargets(
-                    t.Kpis.OrderBy(k => k.Id).Select(k => new TaskTargets.Kpi(k.Name, k.Comparator, k.Target, k.Unit, k.SourceSentence)).ToList(),
+                    t.Kpis.AsQueryable().OrderBy(k => k.Id).Select(kpiRows).ToList(),
                     t.Deliverables.OrderBy(d => d.Id).Select(d => new TaskTargets.Deliverable(d.Name, d.Action)).ToList()),
                 t.Updates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.RecordedAt)
                     .Select(u => new LedgerRow(u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt)).ToList(),
@@ -48,6 +52,14 @@ public sealed class DetailsModel(PlanDb db) : PageModel
             .SingleOrDefaultAsync(ct);
         if (task is null) return NotFound();
         PlanTask = task;
+
+        if (task.Targets.Kpis.Count > 0)
+        {
+            KpiReadings = await db.KpiReadings.AsNoTracking()
+                .Where(r => db.Kpis.Where(k => k.PlanTaskId == id).Select(k => k.Id).Contains(r.KpiId))
+                .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
+                .Select(TaskTargets.ReadingRows).ToListAsync(ct);
+        }
 
         History = await AuditHistory.ForTaskAsync(db, id, HistoryLimit, ct);
         SectionNames = await SectionNames.LoadAsync(db, ct);
@@ -58,6 +70,10 @@ public sealed class DetailsModel(PlanDb db) : PageModel
     public IEnumerable<IGrouping<int, LedgerRow>> LedgerBySection() =>
         PlanTask.Ledger.GroupBy(u => u.SectionId)
             .OrderBy(g => g.Key == PlanTask.LeadSectionId ? 0 : PlanTask.SupportingSectionIds.Contains(g.Key) ? 1 : 2);
+
+    /// <summary>The office, or the head of the lead section (<see cref="TaskOperations.RecordKpiReading"/>), while the plan is carried out.</summary>
+    public bool CanRecordKpiReadings => PlanTask.PlanStatus == PlanStatus.Active
+        && (User.IsInRole(Roles.Office) || (User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && PlanTask.LeadSectionId == s));
 
     public bool CanReportProgress =>
         User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && (PlanTask.LeadSectionId == s || PlanTask.SupportingSectionIds.Contains(s));
