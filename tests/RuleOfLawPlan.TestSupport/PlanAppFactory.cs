@@ -43,6 +43,8 @@ public sealed class PlanAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Plan", _connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests make the data they assert on; the demo year (docs/demo-data.md) is on only where a test asks for it.
+        builder.UseSetting("Seed:DemoYear", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

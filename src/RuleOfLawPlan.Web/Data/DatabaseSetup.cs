@@ -32,7 +32,11 @@ public static class DatabaseSetup
         await accounts.EnsureRolesAsync(ct);
         await BootstrapAdmin.EnsureAsync(accounts, configuration, logger, ct);
         if (environment.IsDevelopment())
+        {
             await SampleData.EnsureAsync(db, accounts, organization.Id, ct);
+            if (configuration.GetValue("Seed:DemoYear", false))
+                await Demo.DemoYear.EnsureAsync(db, ct);
+        }
     }
 
     /// <summary>

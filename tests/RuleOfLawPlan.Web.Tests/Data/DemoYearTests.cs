@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.Demo;
+
+namespace RuleOfLawPlan.Web.Tests.Data;
+
+/// <summary>The Development demo year of the 2023 plan: what docs/demo-data.md promises, and nothing twice.</summary>
+public sealed class DemoYearTests(PostgresClusterFixture cluster)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly DateOnly YearEnd = new(2023, 12, 31);
+
+    private async Task<string> DemoDatabaseAsync()
+    {
+        var connectionString = cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(await AppFixture.SeededTemplateAsync(cluster)));
+        await using var db = Open(connectionString);
+        await DemoYear.EnsureAsync(db, Ct);
+        return connectionString;
+    }
+
+    private static PlanDb Open(string connectionString) =>
+        new(PlanDbOptions.Configure(new DbContextOptionsBuilder<PlanDb>(), connectionString).Options);
+
+    private static Task<List<PlanTask>> TasksAsync(PlanDb db) =>
+        db.Tasks.Where(t => t.Plan.Year == 2023 && t.LeadSectionId != null)
+            .Include(t => t.Plan).Include(t => t.Updates).Include(t => t.Instructions).Include(t => t.Kpis).ThenInclude(k => k.Readings)
+            .AsSplitQuery().ToListAsync(Ct);
+
+    [Fact]
+    public async Task Every_task_is_reported_monthly_from_may_by_its_lead_and_most_are_done_by_the_years_end()
+    {
+        await using var db = Open(await DemoDatabaseAsync());
+        var tasks = await TasksAsync(db);
+
+        tasks.Count.ShouldBe(26);
+        foreach (var task in tasks)
+        {
+            var leadMonths = task.Updates.Where(u => u.SectionId == task.LeadSectionId && u.SupersedesId == null).Select(u => u.AsOf.Month).ToList();
+            leadMonths.ShouldNotBeEmpty();
+            leadMonths.Min().ShouldBe(5, task.Title);
+            leadMonths.ShouldBe(Enumerable.Range(5, leadMonths.Max() - 4), task.Title);
+            task.Updates.ShouldAllBe(u => u.Summary.EndsWith(DemoYear.Marker));
+        }
+        tasks.SelectMany(t => t.Updates).ShouldContain(u => u.SectionId != tasks.First(t => t.Id == u.PlanTaskId).LeadSectionId,
+            "supporting sections report on their part");
+        tasks.Count(t => t.Status == PlanTaskStatus.Completed).ShouldBeGreaterThanOrEqualTo(20);
+    }
+
+    [Fact]
+    public async Task Two_tasks_are_overdue_and_three_behind_at_the_years_end()
+    {
+        await using var db = Open(await DemoDatabaseAsync());
+        var tasks = await TasksAsync(db);
+
+        tasks.Count(t => t.Deadline < YearEnd && t.Status != PlanTaskStatus.Completed).ShouldBe(2);
+        tasks.Count(t => t.Deadline == YearEnd && t.Status != PlanTaskStatus.Completed).ShouldBe(3);
+        tasks.ShouldContain(t => t.Deadline == null, "常态化 tasks stay without a deadline");
+    }
+
+    [Fact]
+    public async Task Some_reports_are_returned_and_corrected_and_the_latest_few_wait_for_review()
+    {
+        await using var db = Open(await DemoDatabaseAsync());
+        var updates = (await TasksAsync(db)).SelectMany(t => t.Updates).ToList();
+
+        var returned = updates.Where(u => u.Review == ReviewState.Returned).ToList();
+        returned.Count.ShouldBe(4);
+        returned.ShouldAllBe(r => r.IsSuperseded && !string.IsNullOrEmpty(r.ReviewComment));
+        foreach (var original in returned)
+            updates.Single(u => u.SupersedesId == original.Id).Review.ShouldBe(ReviewState.Accepted);
+        updates.Where(u => u.Review == ReviewState.Pending).Select(u => u.AsOf.Month).ShouldBe([12, 12]);
+    }
+
+    [Fact]
+    public async Task Every_kpi_has_readings_year_on_year_ones_with_last_years_counts_and_one_ends_short()
+    {
+        await using var db = Open(await DemoDatabaseAsync());
+        var kpis = (await TasksAsync(db)).SelectMany(t => t.Kpis).ToList();
+
+        kpis.Count.ShouldBe(8);
+        kpis.ShouldAllBe(k => k.Readings.Count >= 2);
+        kpis.Where(k => k.Kind == KpiKind.YearOnYearCount).SelectMany(k => k.Readings).ShouldAllBe(r => r.LastYearCount != null);
+        kpis.Select(k => k.Evaluate(YearEnd)).Count(a => a == KpiAttainment.NotMet).ShouldBe(1);
+        kpis.Select(k => k.Evaluate(YearEnd)).ShouldNotContain(KpiAttainment.NoData);
+    }
+
+    [Fact]
+    public async Task The_leader_writes_three_instructions_and_two_are_answered()
+    {
+        await using var db = Open(await DemoDatabaseAsync());
+        var instructions = (await TasksAsync(db)).SelectMany(t => t.Instructions).ToList();
+
+        instructions.Count.ShouldBe(3);
+        instructions.Count(i => i.IsOpen).ShouldBe(1);
+        instructions.Where(i => !i.IsOpen).ShouldAllBe(i => i.Answer!.EndsWith(DemoYear.Marker) && i.AnsweredAt > i.IssuedAt);
+    }
+
+    [Fact]
+    public async Task A_second_run_adds_nothing()
+    {
+        var connectionString = await DemoDatabaseAsync();
+        const string counts = "SELECT (SELECT count(*) FROM progress_updates) + (SELECT count(*) FROM kpi_readings) * 1000 + (SELECT count(*) FROM instructions) * 1000000";
+        var before = await Sql.Scalar<long>(connectionString, counts);
+
+        await using (var db = Open(connectionString))
+            await DemoYear.EnsureAsync(db, Ct);
+
+        before.ShouldBeGreaterThan(0);
+        (await Sql.Scalar<long>(connectionString, counts)).ShouldBe(before);
+    }
+}
