@@ -45,6 +45,8 @@ public sealed class PlanAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests make the data they assert on; the demo year (docs/demo-data.md) is on only where a test asks for it.
         builder.UseSetting("Seed:DemoYear", "false");
+        // A test's notifications are the ones it writes: the daily job runs only when a test calls it or turns it on.
+        builder.UseSetting("Reminders:Enabled", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

@@ -13,6 +13,7 @@ public sealed class PlanTask : IAggregateRoot
     private readonly List<Deliverable> _deliverables = [];
     private readonly List<ProgressUpdate> _updates = [];
     private readonly List<Instruction> _instructions = [];
+    private readonly List<TaskUrge> _urges = [];
 
     private PlanTask() { }
 
@@ -62,6 +63,9 @@ public sealed class PlanTask : IAggregateRoot
     public IReadOnlyList<Deliverable> Deliverables => _deliverables;
     public IReadOnlyList<ProgressUpdate> Updates => _updates;
     public IReadOnlyList<Instruction> Instructions => _instructions;
+
+    /// <summary>催办 the office sent.</summary>
+    public IReadOnlyList<TaskUrge> Urges => _urges;
 
     public bool IsOngoing => Deadline is null;
 
@@ -200,6 +204,21 @@ public sealed class PlanTask : IAggregateRoot
             ?? throw new DomainException("找不到该条批示");
         if (sectionId != LeadSectionId) throw new DomainException("只有牵头科室可以答复批示");
         instruction.RecordAnswer(sectionId, Guard.Text(answer, 4_000, "办理情况", multiline: true), Guard.Text(answeredBy, 100, "答复人"), at);
+    }
+
+    /// <summary>
+    /// 催办: the office presses the sections of a task under way. A task nobody is assigned to has no one to press,
+    /// and a completed one needs no pressing.
+    /// </summary>
+    public TaskUrge Urge(string note, string urgedBy, DateTimeOffset at)
+    {
+        EnsureEditable();
+        if (Plan.Status != PlanStatus.Active) throw new DomainException("计划尚未下达执行，不能催办");
+        if (LeadSectionId is null) throw new DomainException("任务尚未指定牵头科室，无法催办");
+        if (Status == PlanTaskStatus.Completed) throw new DomainException("任务已办结，无需催办");
+        var urge = new TaskUrge(Guard.Text(note, 1_000, "催办事项", multiline: true), Guard.Text(urgedBy, 100, "催办人"), at.ToUniversalTime());
+        _urges.Add(urge);
+        return urge;
     }
 
     public Kpi AddKpi(string name, string sourceSentence, KpiComparator comparator, decimal? target, string unit, KpiKind kind)

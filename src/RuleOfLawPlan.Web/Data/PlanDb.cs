@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
+using RuleOfLawPlan.Web.Notifications;
 using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Data;
@@ -22,6 +23,9 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
+    public DbSet<TaskUrge> TaskUrges => Set<TaskUrge>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
@@ -65,5 +69,6 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
         configurationBuilder.Properties<DeliverableAction>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SectionKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(30);
     }
 }

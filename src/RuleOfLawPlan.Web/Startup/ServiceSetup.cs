@@ -14,6 +14,7 @@ using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
 using RuleOfLawPlan.Web.Localization;
+using RuleOfLawPlan.Web.Notifications;
 using Serilog;
 
 namespace RuleOfLawPlan.Web.Startup;
@@ -43,6 +44,7 @@ public static class ServiceSetup
             .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
 
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.AddReminders();
 
         builder.Services.AddDataProtection()
             .SetApplicationName("RuleOfLawPlan")

@@ -66,6 +66,7 @@ public static class AuditLabels
             ["Text"] = "批示内容", ["Leader"] = "批示人", ["IssuedAt"] = "批示时间", ["Answer"] = "办理情况",
             ["AnsweredBySectionId"] = "办理科室", ["AnsweredBy"] = "办理人", ["AnsweredAt"] = "办理时间",
         }),
+        ["TaskUrge"] = new("催办", new() { ["Note"] = "催办事项", ["UrgedBy"] = "催办人", ["UrgedAt"] = "催办时间" }),
         ["KpiReading"] = new("指标数据", new()
         {
             ["KpiId"] = "指标", ["AsOf"] = "截至日期", ["Percent"] = "百分比", ["Numerator"] = "分子",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Notifications;
 
 namespace RuleOfLawPlan.Web.Data.Audit;
 
@@ -20,6 +21,8 @@ public static class AuditedTypes
         [typeof(AuditEntry)] = "the trail itself: append-only, it records nothing about itself",
         [typeof(DataProtectionKey)] = "the key ring that encrypts sign-in cookies: a secret, rotated by the framework, not plan or account data",
         [typeof(SignInAttempt)] = "the sign-in log: a record of its own (who tried which account from where), written by every attempt",
+        [typeof(Notification)] = "users' inboxes: copies of events recorded elsewhere (an urge, a returned update, an instruction) or of dates, written for each user and marked read by them; reading is not a change to plan data",
+        [typeof(ReminderRun)] = "the reminder job's own bookkeeping (which days are done), not a change anyone makes",
         [typeof(UserSession)] = "server-side sessions: written by every sign-in, sign-out and sliding renewal, not a change anyone makes",
     };
 

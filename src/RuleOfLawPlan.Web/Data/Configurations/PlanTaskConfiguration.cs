@@ -32,5 +32,7 @@ sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.Navigation(t => t.Updates).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(t => t.Instructions).WithOne().HasForeignKey(i => i.PlanTaskId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(t => t.Instructions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(t => t.Urges).WithOne().HasForeignKey(u => u.PlanTaskId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(t => t.Urges).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -789,6 +789,44 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.ToTable("task_supports", (string)null);
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.TaskUrge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_task_id");
+
+                    b.Property<DateTimeOffset>("UrgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("urged_at");
+
+                    b.Property<string>("UrgedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("urged_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_urges");
+
+                    b.HasIndex("PlanTaskId", "UrgedAt")
+                        .HasDatabaseName("ix_task_urges_plan_task_id_urged_at");
+
+                    b.ToTable("task_urges", (string)null);
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.WorkPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1031,6 +1069,97 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_user_id_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Web.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_task_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("PlanTaskId")
+                        .HasDatabaseName("ix_notifications_plan_task_id");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("RecipientId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_id_created_at");
+
+                    b.HasIndex("RecipientId", "DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_recipient_id_dedupe_key");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Web.Notifications.ReminderRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_reminder_runs");
+
+                    b.ToTable("reminder_runs", (string)null);
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Web.Security.SignIns.SignInAttempt", b =>
@@ -1336,6 +1465,16 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasConstraintName("fk_task_supports_sections_section_id");
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.TaskUrge", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.PlanTask", null)
+                        .WithMany("Urges")
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_urges_tasks_plan_task_id");
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.WorkPlan", b =>
                 {
                     b.HasOne("RuleOfLawPlan.Domain.Organizations.Organization", null)
@@ -1353,6 +1492,23 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_sections_section_id");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Web.Notifications.Notification", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_tasks_plan_task_id");
+
+                    b.HasOne("RuleOfLawPlan.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_asp_net_users_recipient_id");
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Web.Security.SignIns.UserSession", b =>
@@ -1386,6 +1542,8 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.Navigation("Supports");
 
                     b.Navigation("Updates");
+
+                    b.Navigation("Urges");
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.WorkPlan", b =>
