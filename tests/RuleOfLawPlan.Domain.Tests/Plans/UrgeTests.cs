@@ -1,5 +1,3 @@
-using RuleOfLawPlan.Domain.Plans;
-
 namespace RuleOfLawPlan.Domain.Tests.Plans;
 
 public sealed class UrgeTests
