@@ -29,4 +29,10 @@ public static class Policies
 
     /// <summary>Leaders: 批示 on tasks.</summary>
     public const string Instruct = nameof(Instruct);
+
+    /// <summary>Office, leaders, administrators and viewers: the filterable task list (任务清单).</summary>
+    public const string TaskList = nameof(TaskList);
+
+    /// <summary>Section heads: 我的任务, the tasks of their own section.</summary>
+    public const string MyTasks = nameof(MyTasks);
 }

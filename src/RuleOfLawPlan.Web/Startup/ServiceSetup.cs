@@ -91,6 +91,7 @@ public static class ServiceSetup
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<PlanDb>("database");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddSupervision();
         return builder;
     }
 }

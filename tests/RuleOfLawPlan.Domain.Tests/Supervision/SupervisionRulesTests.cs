@@ -134,6 +134,19 @@ public sealed class SupervisionRulesTests
     }
 
     [Fact]
+    public void A_missed_period_outranks_a_near_deadline()
+    {
+        var asOf = Deadline.AddDays(-3);
+
+        var silent = Assess(Facts(97, D(2023, 4, 25)), asOf);
+        var reported = Assess(Facts(97, D(2023, 4, 26)), asOf);
+
+        (silent.Light, silent.Reason, silent.DaysLeft).ShouldBe((SupervisionLight.Yellow, LightReason.NoUpdateInPeriod, 3));
+        silent.MissedPeriod.ShouldBe(new ReportingCalendar().PeriodFor(2023, 5));
+        (reported.Light, reported.Reason).ShouldBe((SupervisionLight.Blue, LightReason.DeadlineNear));
+    }
+
+    [Fact]
     public void A_task_on_the_line_without_an_accepted_update_for_the_last_closed_period_is_yellow()
     {
         var asOf = D(2023, 5, 1);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Domain.Supervision;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Pages.Shared;
 
@@ -11,7 +12,7 @@ namespace RuleOfLawPlan.Web.Pages.Plans;
 /// 计划总览: the whole plan. Split queries keep the round-trips fixed (one per collection level) however many
 /// areas, tasks and KPIs the plan has.
 /// </summary>
-public sealed class OverviewModel(PlanDb db, TimeProvider clock) : PageModel
+public sealed class OverviewModel(PlanDb db, TimeProvider clock, SupervisionQuery supervision) : PageModel
 {
     public sealed record PlanOverview(
         int Id, string Title, int Year, string? IssuingOrgan, DateOnly? IssueDate, PlanStatus Status,
@@ -31,6 +32,12 @@ public sealed class OverviewModel(PlanDb db, TimeProvider clock) : PageModel
 
     public PlanOverview Plan { get; private set; } = null!;
     public SectionNames SectionNames { get; private set; } = SectionNames.None;
+
+    [BindProperty(SupportsGet = true, Name = SupervisionQuery.AsOfParameter)]
+    public DateOnly? RequestedAsOf { get; set; }
+
+    public DateOnly AsOf { get; private set; }
+    public IReadOnlyDictionary<int, SupervisionAssessment> Lights { get; private set; } = new Dictionary<int, SupervisionAssessment>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -53,6 +60,8 @@ public sealed class OverviewModel(PlanDb db, TimeProvider clock) : PageModel
             .SingleOrDefaultAsync(ct);
         if (plan is null) return NotFound();
         Plan = plan;
+        AsOf = supervision.AsOf(plan.Year, RequestedAsOf, ModelState);
+        Lights = await supervision.AssessPlanAsync(id, AsOf, ct);
         SectionNames = await SectionNames.LoadAsync(db, ct);
         return Page();
     }

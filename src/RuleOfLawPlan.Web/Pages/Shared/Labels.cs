@@ -3,6 +3,7 @@ using System.Text;
 using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Domain.Supervision;
 
 namespace RuleOfLawPlan.Web.Pages.Shared;
 
@@ -104,6 +105,34 @@ public static class Labels
     /// <summary>"92.5%", "100%".</summary>
     public static string Percentage(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>The light's word: a light is never told by its colour alone.</summary>
+    public static string Of(SupervisionLight light) => light switch
+    {
+        SupervisionLight.Red => "红灯",
+        SupervisionLight.Yellow => "黄灯",
+        SupervisionLight.Blue => "蓝灯",
+        SupervisionLight.Green => "绿灯",
+        SupervisionLight.Done => "已办结",
+        _ => light.ToString(),
+    };
+
+    public static string Of(LightReason reason) => reason switch
+    {
+        LightReason.Completed => "已办结",
+        LightReason.Overdue => "已逾期",
+        LightReason.BehindSchedule => "进度滞后",
+        LightReason.NoUpdateInPeriod => "未按期报送",
+        LightReason.DeadlineNear => "临近期限",
+        LightReason.OnTrack => "正常推进",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>The light's CSS class (site.css), its colour beside the word.</summary>
+    public static string LightClass(SupervisionLight light) => "light light-" + light.ToString().ToLowerInvariant();
+
+    /// <summary>"2023年6月": a reporting period by the month of its cut-off.</summary>
+    public static string Period(ReportingPeriod period) => $"{period.Year}年{period.Month}月";
+
     /// <summary>
     /// Any domain value, for pages that only know it as an <see cref="Enum"/> (the audit trail's field values);
     /// an enum without a case here comes back as its C# name, which <c>AuditCatalogTests</c> refuses.
@@ -117,6 +146,8 @@ public static class Labels
         KpiKind kind => Of(kind),
         KpiComparator comparator => Of(comparator),
         ReviewState review => Of(review),
+        SupervisionLight light => Of(light),
+        LightReason reason => Of(reason),
         _ => value.ToString(),
     };
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Domain.Supervision;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Security;
@@ -11,13 +12,13 @@ namespace RuleOfLawPlan.Web.Pages.Tasks;
 
 /// <summary>任务详情: the task, its 工作台账, its 批示 and its history, for every signed-in role.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class DetailsModel(PlanDb db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery supervision) : PageModel
 {
     /// <summary>Enough for a year of monthly reports by every section; older history is in the audit browser.</summary>
     public const int HistoryLimit = 300;
 
     public sealed record TaskDetails(
-        int Id, int PlanId, string PlanTitle, PlanStatus PlanStatus, int AreaOrdinal, string AreaTitle,
+        int Id, int PlanId, string PlanTitle, int PlanYear, PlanStatus PlanStatus, int AreaOrdinal, string AreaTitle,
         int? Number, string Title, string Body, int? LeadSectionId, IReadOnlyList<int> SupportingSectionIds,
         string? ResponsibleLeader, DateOnly? Deadline, string? ExpectedOutcome, PlanTaskStatus Status, int PercentComplete,
         TaskTargets Targets, IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
@@ -33,13 +34,19 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock) : PageModel
     /// <summary>Every reading of the task's KPIs, newest first (指标完成情况).</summary>
     public IReadOnlyList<TaskTargets.Reading> KpiReadings { get; private set; } = [];
 
+    [BindProperty(SupportsGet = true, Name = SupervisionQuery.AsOfParameter)]
+    public DateOnly? RequestedAsOf { get; set; }
+
+    public DateOnly AsOf { get; private set; }
+    public SupervisionAssessment Light { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var kpiRows = TaskTargets.KpiRows(ChinaTime.Today(clock));
         var task = await db.Tasks.AsNoTracking()
             .Where(t => t.Id == id)
             .Select(t => new TaskDetails(
-                t.Id, t.WorkPlanId, t.Plan.Title, t.Plan.Status, t.Area.Ordinal, t.Area.Title,
+                t.Id, t.WorkPlanId, t.Plan.Title, t.Plan.Year, t.Plan.Status, t.Area.Ordinal, t.Area.Title,
                 t.Number, t.Title, t.Body, t.LeadSectionId, t.Supports.Select(s => s.SectionId).ToList(),
                 t.ResponsibleLeader, t.Deadline, t.ExpectedOutcome, t.Status, t.PercentComplete,
                 new TaskTargets(
@@ -52,6 +59,8 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock) : PageModel
             .SingleOrDefaultAsync(ct);
         if (task is null) return NotFound();
         PlanTask = task;
+        AsOf = supervision.AsOf(task.PlanYear, RequestedAsOf, ModelState);
+        Light = (await supervision.AssessAsync(db.Tasks.Where(t => t.Id == id), AsOf, ct))[id];
 
         if (task.Targets.Kpis.Count > 0)
         {
