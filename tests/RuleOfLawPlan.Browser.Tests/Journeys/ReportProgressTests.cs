@@ -51,6 +51,7 @@ public sealed class ReportProgressTests(ChromiumFixture chromium, BrowserAppFixt
         await using var session = await BrowserSession.OpenAsync(chromium, app.BaseAddress);
         var page = session.Page;
         await SignIn.AsAsync(page, "section2");
+        await SignIn.ToPlanAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "持续推进行政执法三项制度" }).ClickAsync();
 

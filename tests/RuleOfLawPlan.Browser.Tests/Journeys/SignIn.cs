@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace RuleOfLawPlan.Browser.Tests.Journeys;
@@ -15,10 +16,18 @@ public static class SignIn
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
-    /// <summary>Signs in and waits for the plan overview the home page opens.</summary>
+    /// <summary>Signs in and waits for the home page: 我的任务 for a section head, the plan overview for the others.</summary>
     public static async Task AsAsync(IPage page, string userName, string password = RuleOfLawPlan.Web.Data.SampleData.DemoPassword)
     {
         await SubmitAsync(page, userName, password);
+        await page.WaitForURLAsync(new Regex(@"/(plans/\d+|my)$"));
+    }
+
+    /// <summary>From 我的任务 to the plan overview, through the plan's link; elsewhere nothing to do.</summary>
+    public static async Task ToPlanAsync(IPage page)
+    {
+        if (!page.Url.EndsWith("/my", StringComparison.Ordinal)) return;
+        await page.GetByTestId("plan-link").ClickAsync();
         await page.WaitForURLAsync("**/plans/*");
     }
 }

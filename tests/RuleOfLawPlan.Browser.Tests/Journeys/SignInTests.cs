@@ -5,19 +5,21 @@ namespace RuleOfLawPlan.Browser.Tests.Journeys;
 
 public sealed class SignInTests(ChromiumFixture chromium, BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
-    public static readonly TheoryData<string, string, string[]> Accounts = new()
+    private const string Plan2023 = "日喀则市城市管理和综合执法局2023年法治政府建设工作计划";
+
+    public static readonly TheoryData<string, string, string[], string> Accounts = new()
     {
-        { "admin", "系统管理员（系统管理员）", ["计划总览", "审计日志", "用户管理", "科室管理"] },
-        { "leader", "局领导（组长）（领导小组）", ["计划总览"] },
-        { "office", "政策法规办干部（领导小组办公室）", ["计划总览", "审计日志"] },
-        { "section", "综合执法科科长（科室负责人）", ["计划总览"] },
-        { "section2", "市容环境卫生管理科科长（科室负责人）", ["计划总览"] },
-        { "viewer", "查看用户（查看）", ["计划总览"] },
+        { "admin", "系统管理员（系统管理员）", ["计划总览", "任务清单", "审计日志", "用户管理", "科室管理"], Plan2023 },
+        { "leader", "局领导（组长）（领导小组）", ["计划总览", "任务清单"], Plan2023 },
+        { "office", "政策法规办干部（领导小组办公室）", ["计划总览", "任务清单", "审计日志"], Plan2023 },
+        { "section", "综合执法科科长（科室负责人）", ["我的任务"], "我的任务" },
+        { "section2", "市容环境卫生管理科科长（科室负责人）", ["我的任务"], "我的任务" },
+        { "viewer", "查看用户（查看）", ["计划总览", "任务清单"], Plan2023 },
     };
 
     [Theory]
     [MemberData(nameof(Accounts))]
-    public async Task Each_role_sees_its_own_navigation_and_name(string userName, string shownAs, string[] links)
+    public async Task Each_role_sees_its_own_navigation_and_name(string userName, string shownAs, string[] links, string heading)
     {
         await using var session = await BrowserSession.OpenAsync(chromium, app.BaseAddress);
         var page = session.Page;
@@ -28,8 +30,8 @@ public sealed class SignInTests(ChromiumFixture chromium, BrowserAppFixture app)
         (await page.GetByTestId("current-user").InnerTextAsync()).Trim().ShouldBe(shownAs);
         (await page.GetByRole(AriaRole.Link, new() { Name = "修改密码" }).IsVisibleAsync()).ShouldBeTrue();
         (await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).IsVisibleAsync()).ShouldBeTrue();
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe("日喀则市城市管理和综合执法局2023年法治政府建设工作计划");
-        await Screenshots.TakeAsync(page, $"overview-{userName}");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(heading);
+        await Screenshots.TakeAsync(page, $"home-{userName}");
         session.Problems.ShouldBeEmpty();
     }
 

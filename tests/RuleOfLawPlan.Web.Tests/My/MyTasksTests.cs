@@ -42,6 +42,7 @@ public sealed class MyTasksTests(AppFixture app) : IClassFixture<AppFixture>
         rows.Select(r => r.GetAttribute("data-light")).ShouldBe(["Green", "Green", "Red", "Yellow", "Blue", "Green", "Done"]);
         rows[0].QuerySelector("[data-testid=returned]").ShouldNotBeNull();
         rows[0].QuerySelector("[data-testid=last-update]")!.TextContent.ShouldContain("已退回");
+        rows[0].QuerySelector("[data-testid=due]")!.TextContent.Trim().ShouldBe("2032年6月25日前", "a returned report is still due");
         rows[1].QuerySelector("[data-testid=open-instructions]")!.TextContent.ShouldContain("批示待办理 1 条");
         rows[3].QuerySelector("[data-testid=last-update]")!.TextContent.ShouldContain("尚未填报");
         page.QuerySelector("[data-testid=due-next]")!.TextContent.ShouldContain("2032年6月25日");

@@ -31,8 +31,8 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
         /// <summary>0 a returned update to correct, 1 an open 批示 to answer, 2 nothing waiting on the section.</summary>
         public int Attention => Task.HasReturnedUpdate ? 0 : Task.OpenInstructions > 0 ? 1 : 2;
 
-        /// <summary>Whether the section has reported in the period now open (an update as of its start or later).</summary>
-        public bool ReportedThisPeriod => Task.Last is { } last && last.AsOf >= Light.DueNext.Start;
+        /// <summary>Whether the section has reported in the period now open (an update as of its start or later that was not returned).</summary>
+        public bool ReportedThisPeriod => Task.Last is { } last && last.AsOf >= Light.DueNext.Start && last.Review != ReviewState.Returned;
     }
 
     [BindProperty(SupportsGet = true, Name = SupervisionQuery.AsOfParameter)]
