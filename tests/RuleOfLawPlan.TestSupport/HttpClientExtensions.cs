@@ -51,17 +51,42 @@ public static class HttpClientExtensions
         IEnumerable<KeyValuePair<string, string>> fields, bool withAntiforgery = true)
     {
         var values = fields.ToList();
-        if (withAntiforgery)
+        if (withAntiforgery) values.Add(new("__RequestVerificationToken", await TokenAsync(client)));
+        return Forget(client, await client.PostAsync(url, new FormUrlEncodedContent(values), Ct));
+    }
+
+    /// <summary>
+    /// Posts a form with files (multipart/form-data) as a browser would, with a valid antiforgery token. Each file is
+    /// its field's name, the file name the browser sends and the content (any <see cref="HttpContent"/>, so a large
+    /// file can be streamed rather than held).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(this HttpClient client, string url,
+        IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Field, string FileName, HttpContent Content)> files)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        form.Add(new StringContent(await TokenAsync(client)), "__RequestVerificationToken");
+        foreach (var (field, fileName, content) in files)
         {
-            if (!Tokens.TryGetValue(client, out var token))
-            {
-                token = await client.AntiforgeryTokenAsync();
-                Tokens.AddOrUpdate(client, token);
-            }
-            values.Add(new("__RequestVerificationToken", token));
+            content.Headers.ContentType ??= new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, field, fileName);
         }
-        var response = await client.PostAsync(url, new FormUrlEncodedContent(values), Ct);
-        // A token belongs to the user it was issued to: signing in or out makes it stale.
+        return Forget(client, await client.PostAsync(url, form, Ct));
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        if (!Tokens.TryGetValue(client, out var token))
+        {
+            token = await client.AntiforgeryTokenAsync();
+            Tokens.AddOrUpdate(client, token);
+        }
+        return token;
+    }
+
+    /// <summary>A token belongs to the user it was issued to: signing in or out makes it stale.</summary>
+    private static HttpResponseMessage Forget(HttpClient client, HttpResponseMessage response)
+    {
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("rolp.auth=", StringComparison.Ordinal)))
             Tokens.Remove(client);
         return response;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using System.Security.Cryptography;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data.Evidence;
 
 namespace RuleOfLawPlan.TestSupport;
 
@@ -83,4 +85,32 @@ public static class PlanData
     }
 
     public static async Task<uint> TaskVersionAsync(this AppFixture app, int id) => (await app.TaskAsync(id)).Version;
+
+    /// <summary>
+    /// A progress update of the task's lead section with one evidence file, stored as the app stores it (the row and
+    /// its content in one transaction), made outside the app. Returns the file's id.
+    /// </summary>
+    public static async Task<long> NewEvidenceAsync(this AppFixture app, int taskId, string fileName, byte[] content)
+    {
+        await using var db = app.CreateDb();
+        var task = await db.Tasks.Include(t => t.Plan).Include(t => t.Supports).SingleAsync(t => t.Id == taskId, Ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var update = task.RecordProgress(task.LeadSectionId!.Value, new DateOnly(2023, 6, 1), 10, "测试进展", "测试", DateTimeOffset.UtcNow);
+        var kind = EvidenceFormats.Check(fileName, new MemoryStream(content));
+        var file = task.AttachEvidence(update, fileName, kind, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)),
+            "测试", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(Ct);
+        await EvidenceStore.WriteAsync(db, file.Id, new MemoryStream(content), Ct);
+        await transaction.CommitAsync(Ct);
+        return file.Id;
+    }
+
+    /// <summary>How many evidence rows the database holds for a task, and how many content chunks it holds in all.</summary>
+    public static async Task<(int Files, int Chunks)> EvidenceCountAsync(this AppFixture app, int taskId)
+    {
+        await using var db = app.CreateDb();
+        var files = await db.EvidenceFiles.CountAsync(f => f.PlanTaskId == taskId, Ct);
+        var chunks = await db.EvidenceChunks.CountAsync(Ct);
+        return (files, chunks);
+    }
 }

@@ -14,6 +14,7 @@ public sealed class PlanTask : IAggregateRoot
     private readonly List<ProgressUpdate> _updates = [];
     private readonly List<Instruction> _instructions = [];
     private readonly List<TaskUrge> _urges = [];
+    private readonly List<EvidenceFile> _evidence = [];
 
     private PlanTask() { }
 
@@ -66,6 +67,8 @@ public sealed class PlanTask : IAggregateRoot
 
     /// <summary>催办 the office sent.</summary>
     public IReadOnlyList<TaskUrge> Urges => _urges;
+    /// <summary>佐证材料 of the task's updates and KPI readings.</summary>
+    public IReadOnlyList<EvidenceFile> Evidence => _evidence;
 
     public bool IsOngoing => Deadline is null;
 
@@ -240,6 +243,39 @@ public sealed class PlanTask : IAggregateRoot
         if (Plan.Status != PlanStatus.Active) throw new DomainException("计划尚未下达执行，不能填报指标数据");
         var kpi = _kpis.FirstOrDefault(k => kpiId > 0 && k.Id == kpiId) ?? throw new DomainException("找不到该项指标");
         return kpi.RecordReading(asOf, percent, numerator, denominator, thisYearCount, lastYearCount, source, recordedBy, recordedAt);
+    }
+
+    /// <summary>
+    /// 佐证材料: a file backing an update of this task, given with the update in the same save (an update is never
+    /// changed afterwards; more evidence comes with a correction). The content's kind, size and hash were checked
+    /// and computed by the caller from the bytes it stores beside the file (<see cref="EvidenceFormats.Check"/>).
+    /// </summary>
+    public EvidenceFile AttachEvidence(ProgressUpdate update, string fileName, EvidenceKind kind, long length, string sha256,
+        string uploadedBy, DateTimeOffset uploadedAt)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        EnsureEditable();
+        if (!_updates.Contains(update)) throw new DomainException("找不到该条进展");
+        if (update.Id != 0) throw new DomainException("佐证材料须随进展一并提交；如需补充，请提交更正");
+        var file = new EvidenceFile(update, null, fileName, kind, length, sha256, uploadedBy, uploadedAt);
+        _evidence.Add(file);
+        return file;
+    }
+
+    /// <summary>
+    /// 佐证材料 of a KPI reading of this task, given with the reading in the same save (readings are never changed
+    /// afterwards). As <see cref="AttachEvidence(ProgressUpdate, string, EvidenceKind, long, string, string, DateTimeOffset)"/>.
+    /// </summary>
+    public EvidenceFile AttachEvidence(KpiReading reading, string fileName, EvidenceKind kind, long length, string sha256,
+        string uploadedBy, DateTimeOffset uploadedAt)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        EnsureEditable();
+        if (!_kpis.Any(k => k.Readings.Contains(reading))) throw new DomainException("找不到该条指标数据");
+        if (reading.Id != 0) throw new DomainException("佐证材料须随指标数据一并提交");
+        var file = new EvidenceFile(null, reading, fileName, kind, length, sha256, uploadedBy, uploadedAt);
+        _evidence.Add(file);
+        return file;
     }
 
     public Deliverable AddDeliverable(string name, DeliverableAction action)

@@ -5,6 +5,7 @@ using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Notifications;
+using RuleOfLawPlan.Web.Data.Evidence;
 using RuleOfLawPlan.Web.Security.SignIns;
 
 namespace RuleOfLawPlan.Web.Data;
@@ -26,6 +27,8 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<TaskUrge> TaskUrges => Set<TaskUrge>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
@@ -70,5 +73,6 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
         configurationBuilder.Properties<SectionKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<EvidenceKind>().HaveConversion<string>().HaveMaxLength(10);
     }
 }

@@ -28,7 +28,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
         {
             var headers = ((HttpResponse)state).Headers;
             foreach (var (name, value) in Values)
+            {
+                // A response that sets a policy of its own keeps it: an evidence download's is stricter (sandbox).
+                if (name == "Content-Security-Policy" && headers.ContainsKey(name)) continue;
                 headers[name] = value;
+            }
             return Task.CompletedTask;
         }, context.Response);
         return next(context);

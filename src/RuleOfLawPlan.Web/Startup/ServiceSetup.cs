@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Audit;
+using RuleOfLawPlan.Web.Data.Evidence;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
 using RuleOfLawPlan.Web.Localization;
 using RuleOfLawPlan.Web.Notifications;
@@ -45,6 +46,8 @@ public static class ServiceSetup
 
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.AddReminders();
+        builder.Services.AddOptions<EvidenceOptions>().Bind(builder.Configuration.GetSection(EvidenceOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddDataProtection()
             .SetApplicationName("RuleOfLawPlan")

@@ -29,7 +29,8 @@ namespace RuleOfLawPlan.Web.Tests.Security;
 /// (<c>section</c>), or (七).1, supported by 市容环境卫生管理科 (<c>section2</c>); for <c>own</c> cells each section head also gets
 /// the other's task, and (七).2 when that is the other; <c>{kpiId}</c> is a KPI of (六).1 (another task's URL with it is refused
 /// before the KPI is looked at); under /admin/users a Viewer made for this test; under
-/// /admin/sections a section made for this test; under /audit the first audit entry. Any other route value fails the test until a convention is added here.</item>
+/// /admin/sections a section made for this test; under /evidence a file of an update on (六).1 made for this test; under /audit the first
+/// audit entry. Any other route value fails the test until a convention is added here.</item>
 /// <item>POSTs carry a valid antiforgery token and no other fields: an allowed POST therefore either fails validation
 /// or acts on the test's own user/section. The class has a database of its own.</item>
 /// </list>
@@ -205,7 +206,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
     }
 
     internal sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId, long AuditEntryId,
-        int EnforcementKpi)
+        int EnforcementKpi, long EvidenceFileId)
     {
         public string Url(string route, string? userName, bool ownTask) =>
             RouteParameter().Replace(route, m => m.Groups[1].Value switch
@@ -235,6 +236,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             if (route.StartsWith("/admin/users/", StringComparison.OrdinalIgnoreCase)) return UserId;
             if (route.StartsWith("/admin/sections/", StringComparison.OrdinalIgnoreCase)) return SectionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (route.StartsWith("/audit/", StringComparison.OrdinalIgnoreCase)) return AuditEntryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (route.StartsWith("/evidence/", StringComparison.OrdinalIgnoreCase)) return EvidenceFileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Unknown(route);
         }
 
@@ -273,7 +275,10 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
         var auditEntryId = await db.AuditEntries.MinAsync(e => e.Id, Ct);
         var enforcementTask = await Task(6, 1);
         var enforcementKpi = await db.Kpis.Where(k => k.PlanTaskId == enforcementTask).MinAsync(k => k.Id, Ct);
-        return new Ids(planId, enforcementTask, await Task(7, 1), await Task(7, 2), target.Id, section.Id, auditEntryId, enforcementKpi);
+        var evidenceFileId = await db.EvidenceFiles.Where(f => f.PlanTaskId == enforcementTask).Select(f => (long?)f.Id).MinAsync(Ct)
+            ?? await app.NewEvidenceAsync(enforcementTask, "权限矩阵测试.pdf", EvidenceSamples.Pdf());
+        return new Ids(planId, enforcementTask, await Task(7, 1), await Task(7, 2), target.Id, section.Id, auditEntryId, enforcementKpi,
+            evidenceFileId);
     }
 
     /// <summary>One identity's client; signs in again if a request (sign-out) ended its session.</summary>

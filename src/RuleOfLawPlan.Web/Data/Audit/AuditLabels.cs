@@ -73,6 +73,11 @@ public static class AuditLabels
             ["Denominator"] = "分母", ["ThisYearCount"] = "本年数", ["LastYearCount"] = "上年同期数", ["Source"] = "数据来源",
             ["RecordedBy"] = "填报人", ["RecordedAt"] = "填报时间",
         }),
+        ["EvidenceFile"] = new("佐证材料", new()
+        {
+            ["FileName"] = "文件名", ["Kind"] = "文件类型", ["Length"] = "文件大小（字节）", ["Sha256"] = "SHA-256校验值",
+            ["ProgressUpdateId"] = "所属进展", ["KpiReadingId"] = "所属指标数据", ["UploadedBy"] = "上传人", ["UploadedAt"] = "上传时间",
+        }),
         ["AppUser"] = new("用户", new()
         {
             ["UserName"] = "用户名", ["NormalizedUserName"] = "用户名（检索用）", ["DisplayName"] = "姓名",

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Notifications;
+using RuleOfLawPlan.Web.Data.Evidence;
 
 namespace RuleOfLawPlan.Web.Data.Audit;
 
@@ -23,6 +24,7 @@ public static class AuditedTypes
         [typeof(SignInAttempt)] = "the sign-in log: a record of its own (who tried which account from where), written by every attempt",
         [typeof(Notification)] = "users' inboxes: copies of events recorded elsewhere (an urge, a returned update, an instruction) or of dates, written for each user and marked read by them; reading is not a change to plan data",
         [typeof(ReminderRun)] = "the reminder job's own bookkeeping (which days are done), not a change anyone makes",
+        [typeof(EvidenceChunk)] = "an evidence file's bytes, a megabyte a row: the file's audited row records its name, size and SHA-256",
         [typeof(UserSession)] = "server-side sessions: written by every sign-in, sign-out and sliding renewal, not a change anyone makes",
     };
 

@@ -34,5 +34,7 @@ sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.Navigation(t => t.Instructions).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(t => t.Urges).WithOne().HasForeignKey(u => u.PlanTaskId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(t => t.Urges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(t => t.Evidence).WithOne().HasForeignKey(f => f.PlanTaskId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(t => t.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -332,6 +332,82 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.ToTable("deliverables", (string)null);
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.EvidenceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("KpiReadingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kpi_reading_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_task_id");
+
+                    b.Property<long?>("ProgressUpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("progress_update_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("KpiReadingId")
+                        .HasDatabaseName("ix_evidence_files_kpi_reading_id")
+                        .HasFilter("kpi_reading_id IS NOT NULL");
+
+                    b.HasIndex("PlanTaskId")
+                        .HasDatabaseName("ix_evidence_files_plan_task_id");
+
+                    b.HasIndex("ProgressUpdateId")
+                        .HasDatabaseName("ix_evidence_files_progress_update_id")
+                        .HasFilter("progress_update_id IS NOT NULL");
+
+                    b.ToTable("evidence_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evidence_files_backs_one", "(progress_update_id IS NULL) <> (kpi_reading_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_evidence_files_length", "length > 0");
+                        });
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.Instruction", b =>
                 {
                     b.Property<long>("Id")
@@ -1071,6 +1147,27 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Web.Data.Evidence.EvidenceChunk", b =>
+                {
+                    b.Property<long>("EvidenceFileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evidence_file_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("EvidenceFileId", "Ordinal")
+                        .HasName("pk_evidence_chunks");
+
+                    b.ToTable("evidence_chunks", (string)null);
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Web.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1340,6 +1437,32 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasConstraintName("fk_deliverables_tasks_plan_task_id");
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.EvidenceFile", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.KpiReading", "KpiReading")
+                        .WithMany()
+                        .HasForeignKey("KpiReadingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_files_kpi_readings_kpi_reading_id");
+
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.PlanTask", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_tasks_plan_task_id");
+
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.ProgressUpdate", "ProgressUpdate")
+                        .WithMany()
+                        .HasForeignKey("ProgressUpdateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_files_progress_updates_progress_update_id");
+
+                    b.Navigation("KpiReading");
+
+                    b.Navigation("ProgressUpdate");
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.Instruction", b =>
                 {
                     b.HasOne("RuleOfLawPlan.Domain.Organizations.Section", null)
@@ -1494,6 +1617,16 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_sections_section_id");
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Web.Data.Evidence.EvidenceChunk", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_chunks_evidence_files_evidence_file_id");
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Web.Notifications.Notification", b =>
                 {
                     b.HasOne("RuleOfLawPlan.Domain.Plans.PlanTask", null)
@@ -1534,6 +1667,8 @@ namespace RuleOfLawPlan.Web.Data.Migrations
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.PlanTask", b =>
                 {
                     b.Navigation("Deliverables");
+
+                    b.Navigation("Evidence");
 
                     b.Navigation("Instructions");
 

@@ -133,6 +133,19 @@ public static class Labels
     /// <summary>"2023年6月": a reporting period by the month of its cut-off.</summary>
     public static string Period(ReportingPeriod period) => $"{period.Year}年{period.Month}月";
 
+    public static string Of(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Pdf => "PDF文件",
+        EvidenceKind.Jpeg => "JPG图片",
+        EvidenceKind.Png => "PNG图片",
+        EvidenceKind.Ofd => "OFD版式文件",
+        EvidenceKind.Docx => "Word文档（docx）",
+        EvidenceKind.Xlsx => "Excel表格（xlsx）",
+        EvidenceKind.Doc => "Word文档（doc）",
+        EvidenceKind.Xls => "Excel表格（xls）",
+        _ => kind.ToString(),
+    };
+
     /// <summary>
     /// Any domain value, for pages that only know it as an <see cref="Enum"/> (the audit trail's field values);
     /// an enum without a case here comes back as its C# name, which <c>AuditCatalogTests</c> refuses.
@@ -148,6 +161,7 @@ public static class Labels
         ReviewState review => Of(review),
         SupervisionLight light => Of(light),
         LightReason reason => Of(reason),
+        EvidenceKind kind => Of(kind),
         _ => value.ToString(),
     };
 
@@ -182,5 +196,16 @@ public static class Labels
         PlanTaskStatus.Completed => "text-bg-success",
         PlanTaskStatus.InProgress => "text-bg-primary",
         _ => "text-bg-secondary",
+    };
+
+    /// <summary>
+    /// A file's size as people read it: 856 KB, 2.4 MB (1 KB = 1 024 bytes), rounded up, so a file just over a limit
+    /// never reads as the limit itself.
+    /// </summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(bytes / 1024.0):0} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(bytes * 10 / (1024.0 * 1024)) / 10:0.#} MB"),
     };
 }

@@ -6,6 +6,7 @@ using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.Evidence;
 
 namespace RuleOfLawPlan.Web.Pages.Shared;
 
@@ -73,6 +74,31 @@ public static class TrySaveExtensions
             }
         }
         if (result != SaveResult.Saved) db.ChangeTracker.Clear();
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="TrySaveAsync{TRoot}"/> for a change that comes with 佐证材料: <paramref name="change"/> records the update
+    /// (or reading) and attaches the checked files of <paramref name="upload"/> to it, returning each file's entity with the
+    /// file it stands for. The rows and the files' content are one transaction: the content is streamed into the
+    /// evidence store after the rows are saved, and nothing is committed unless all of it is written.
+    /// </summary>
+    public static async Task<SaveResult> TrySaveWithEvidenceAsync<TRoot>(this PlanDb db, TRoot root, uint? formVersion,
+        EvidenceUpload upload, Func<TRoot, EvidenceUpload, IReadOnlyList<(EvidenceFile File, EvidenceUpload.Item Content)>> change,
+        ModelStateDictionary modelState, CancellationToken ct)
+        where TRoot : class, IAggregateRoot
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        IReadOnlyList<(EvidenceFile File, EvidenceUpload.Item Content)> attached = [];
+        var result = await db.TrySaveAsync(root, formVersion, r => attached = change(r, upload), modelState, ct);
+        if (result != SaveResult.Saved) return result;
+        foreach (var (file, content) in attached)
+        {
+            await using var stream = content.Source.OpenReadStream();
+            await EvidenceStore.WriteAsync(db, file.Id, stream, ct);
+        }
+        await transaction.CommitAsync(ct);
         return result;
     }
 

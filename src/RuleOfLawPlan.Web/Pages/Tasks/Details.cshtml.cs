@@ -23,7 +23,11 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
         string? ResponsibleLeader, DateOnly? Deadline, string? ExpectedOutcome, PlanTaskStatus Status, int PercentComplete,
         TaskTargets Targets, IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
 
-    public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt);
+    public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt,
+        IReadOnlyList<EvidenceRow> Files);
+
+    /// <summary>佐证材料 of an update: downloaded from /evidence/{id}.</summary>
+    public sealed record EvidenceRow(long Id, string FileName, long Length);
 
     public sealed record InstructionRow(string Text, string Leader, DateTimeOffset IssuedAt);
 
@@ -53,7 +57,9 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
                     t.Kpis.AsQueryable().OrderBy(k => k.Id).Select(kpiRows).ToList(),
                     t.Deliverables.OrderBy(d => d.Id).Select(d => new TaskTargets.Deliverable(d.Name, d.Action)).ToList()),
                 t.Updates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.RecordedAt)
-                    .Select(u => new LedgerRow(u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt)).ToList(),
+                    .Select(u => new LedgerRow(u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt,
+                        t.Evidence.Where(f => f.ProgressUpdateId == u.Id).OrderBy(f => f.Id)
+                            .Select(f => new EvidenceRow(f.Id, f.FileName, f.Length)).ToList())).ToList(),
                 t.Instructions.OrderByDescending(i => i.IssuedAt)
                     .Select(i => new InstructionRow(i.Text, i.Leader, i.IssuedAt)).ToList()))
             .SingleOrDefaultAsync(ct);

@@ -4,23 +4,32 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.Evidence;
 using RuleOfLawPlan.Web.Pages.Shared;
+using RuleOfLawPlan.Web.Requests;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
 
-/// <summary>填报进展: a section head reports where a task their section leads or supports stands.</summary>
+/// <summary>填报进展: a section head reports where a task their section leads or supports stands, with 佐证材料.</summary>
 [Authorize(Policy = Policies.ReportProgress)]
-public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+[AcceptsEvidence]
+public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimeProvider clock, IOptions<EvidenceOptions> evidence) : PageModel
 {
+    /// <summary>The file input's name: files are bound by it, and refusals of files are shown under it.</summary>
+    public const string FilesField = "Form.Files";
+
     [BindProperty]
     public Input Form { get; set; } = new();
 
     public PlanTask PlanTask { get; private set; } = null!;
 
     public bool IsLead => PlanTask.LeadSectionId == User.SectionId();
+
+    public EvidenceOptions EvidenceLimits => evidence.Value;
 
     public sealed record Input
     {
@@ -29,6 +38,9 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
         [DataType(DataType.MultilineText)]
         public string Summary { get; init; } = "";
         public uint Version { get; init; }
+
+        /// <summary>佐证材料, checked by <see cref="EvidenceUpload"/> (limits, kind by content) before anything is stored.</summary>
+        public IReadOnlyList<IFormFile> Files { get; init; } = [];
     }
 
     public sealed class Validator : AbstractValidator<Input>
@@ -59,9 +71,15 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     public async Task<IActionResult> OnPostAsync(int id, [FromServices] IValidator<Input> validator, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        if (!validator.Validate(Form).AddTo(ModelState)) return Page();
-        var result = await db.TrySaveAsync(PlanTask, Form.Version, t => t.RecordProgressWithoutReview(User.SectionId()!.Value, Form.AsOf!.Value,
-            Form.Percent, Form.Summary, User.DisplayName(), clock.GetUtcNow()), ModelState, ct);
+        var valid = validator.Validate(Form).AddTo(ModelState);
+        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, FilesField, ct);
+        if (!valid || upload is null) return Page();
+        var now = clock.GetUtcNow();
+        var result = await db.TrySaveWithEvidenceAsync(PlanTask, Form.Version, upload, (t, files) =>
+        {
+            var update = t.RecordProgressWithoutReview(User.SectionId()!.Value, Form.AsOf!.Value, Form.Percent, Form.Summary, User.DisplayName(), now);
+            return [.. files.Items.Select(f => (t.AttachEvidence(update, f.FileName, f.Kind, f.Length, f.Sha256, User.DisplayName(), now), f))];
+        }, ModelState, ct);
         if (result == SaveResult.Saved) return RedirectToPage("/Tasks/Details", null, new { id }, "ledger");
         // The page shows where the task stands: after a failed save, as stored now.
         if (await db.LoadCurrentAsync(id, ct) is not { } current) return NotFound();
