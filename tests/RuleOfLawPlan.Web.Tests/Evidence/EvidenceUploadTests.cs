@@ -10,7 +10,7 @@ namespace RuleOfLawPlan.Web.Tests.Evidence;
 
 /// <summary>
 /// 佐证材料 sent with a progress update: what is accepted is stored and downloads byte for byte; what is refused is
-/// refused with a Chinese message and leaves no row and no chunk (docs/decisions/016-evidence-in-postgresql-chunks.md).
+/// refused with a Chinese message and leaves no row and no chunk (docs/decisions/017-evidence-in-postgresql-chunks.md).
 /// </summary>
 public sealed class EvidenceUploadTests(AppFixture app) : IClassFixture<AppFixture>
 {

@@ -10,7 +10,7 @@ namespace RuleOfLawPlan.Web.Data.Evidence;
 /// The content of evidence files, in PostgreSQL beside their rows (one backup holds everything), as a file's
 /// <see cref="EvidenceChunk">chunks</see> of <see cref="ChunkSize"/>: written a chunk at a time as the upload is read,
 /// read back a row at a time with <see cref="CommandBehavior.SequentialAccess"/>, so memory use does not grow with the
-/// file (docs/decisions/016-evidence-in-postgresql-chunks.md).
+/// file (docs/decisions/017-evidence-in-postgresql-chunks.md).
 /// </summary>
 public static class EvidenceStore
 {
