@@ -115,6 +115,23 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContext, TimeProvi
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A concurrency conflict does not reach <see cref="SaveChangesFailed"/>: without this the save's own transaction
+    /// stayed open, and the next save on the same context (a retried append) ran inside it and was never committed.
+    /// </summary>
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        SaveChangesFailed(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return ValueTask.FromResult(result);
+    }
+
     private void Begin(DbContext context, Func<IDbContextTransaction>? beginTransaction)
     {
         var changes = Collect(context);

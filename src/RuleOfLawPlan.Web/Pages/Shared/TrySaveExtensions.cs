@@ -77,6 +77,41 @@ public static class TrySaveExtensions
         return result;
     }
 
+    /// <summary>How often <see cref="TryAppendAsync{TRoot}"/> tries before it reports a conflict.</summary>
+    public const int AppendAttempts = 5;
+
+    /// <summary>
+    /// A change that only adds to an aggregate and does not depend on what the form showed (a progress update): another
+    /// save of the same aggregate in between is no reason to refuse it. On a conflict the aggregate is loaded again and
+    /// the change applied to it again, so its rules judge it against what is stored now; only after
+    /// <see cref="AppendAttempts"/> lost races is it reported as a conflict. Outcomes otherwise as in
+    /// <see cref="TrySaveAsync{TRoot}"/>.
+    /// </summary>
+    /// <param name="reload">Loads the aggregate again, tracked, with what its rules look at; null when it is gone.</param>
+    public static async Task<SaveResult> TryAppendAsync<TRoot>(this PlanDb db, TRoot root, Func<CancellationToken, Task<TRoot?>> reload,
+        Action<TRoot> change, ModelStateDictionary modelState, CancellationToken ct)
+        where TRoot : class, IAggregateRoot
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = attempt == AppendAttempts;
+            // A lost race is not the user's error: its message is kept only if this is the last try.
+            var attemptState = last ? modelState : new ModelStateDictionary();
+            var result = await db.TrySaveAsync(root, formVersion: null, change, attemptState, ct);
+            if (result != SaveResult.Conflict || last)
+            {
+                if (!last) modelState.Merge(attemptState);
+                return result;
+            }
+            if (await reload(ct) is not { } again)
+            {
+                modelState.AddModelError("", ConflictMessage(Names.GetValueOrDefault(typeof(TRoot), "内容")));
+                return SaveResult.Conflict;
+            }
+            root = again;
+        }
+    }
+
     /// <summary>
     /// <see cref="TrySaveAsync{TRoot}"/> for a change that comes with 佐证材料: <paramref name="change"/> records the update
     /// (or reading) and attaches the checked files of <paramref name="upload"/> to it, returning each file's entity with the
