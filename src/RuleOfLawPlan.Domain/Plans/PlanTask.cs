@@ -136,20 +136,6 @@ public sealed class PlanTask : IAggregateRoot
     }
 
     /// <summary>
-    /// The progress form's path until the office reviews updates in the app: the report counts at once,
-    /// as if its author had accepted it, and the lead section's report sets the task's figure as it did
-    /// before review existed. Review state is not stored yet, so the figure cannot be recomputed from history.
-    /// </summary>
-    public ProgressUpdate RecordProgressWithoutReview(int sectionId, DateOnly asOf, int percent, string summary,
-        string recordedBy, DateTimeOffset recordedAt)
-    {
-        var update = RecordProgress(sectionId, asOf, percent, summary, recordedBy, recordedAt);
-        update.Accept(update.RecordedBy, update.RecordedAt);
-        if (sectionId == LeadSectionId) SetFigure(percent);
-        return update;
-    }
-
-    /// <summary>
     /// 采纳: the office accepts a pending update. If it is the lead section's latest accepted update it becomes
     /// the task's figure; an accepted 100 % from the lead is 办结 (the task is completed).
     /// </summary>
@@ -165,7 +151,7 @@ public sealed class PlanTask : IAggregateRoot
     {
         EnsureEditable();
         var update = FindUpdate(updateId, "找不到该条进展");
-        update.Return(Guard.Text(comment, 2_000, "退回意见", multiline: true), Guard.Text(reviewer, 100, "审核人"), at);
+        update.Return(Guard.Text(comment, 1_000, "退回意见", multiline: true), Guard.Text(reviewer, 100, "审核人"), at);
     }
 
     /// <summary>
@@ -303,13 +289,10 @@ public sealed class PlanTask : IAggregateRoot
     private ProgressUpdate? CorrectionOf(ProgressUpdate update) =>
         update.Id > 0 ? _updates.FirstOrDefault(u => u.SupersedesId == update.Id) : null;
 
-    private void RefreshFigure() =>
-        SetFigure(LeadSectionId is int lead ? CurrentUpdate(lead)?.Percent ?? 0 : 0);
-
-    private void SetFigure(int percent)
+    private void RefreshFigure()
     {
-        PercentComplete = percent;
-        Status = StatusFor(percent);
+        PercentComplete = LeadSectionId is int lead ? CurrentUpdate(lead)?.Percent ?? 0 : 0;
+        Status = StatusFor(PercentComplete);
     }
 
     private void EnsureEditable()

@@ -27,7 +27,7 @@ public static class Policies
     /// <summary>The office and section heads (which task is checked on the task): the KPI reading form.</summary>
     public const string RecordKpiReadings = nameof(RecordKpiReadings);
 
-    /// <summary>Leaders: 批示 on tasks.</summary>
+    /// <summary>Leaders: 批示 on tasks, and the list of their own.</summary>
     public const string Instruct = nameof(Instruct);
 
     /// <summary>Office, leaders, administrators and viewers: the filterable task list (任务清单).</summary>
@@ -35,4 +35,7 @@ public static class Policies
 
     /// <summary>Section heads: 我的任务, the tasks of their own section.</summary>
     public const string MyTasks = nameof(MyTasks);
+
+    /// <summary>Office: the review queue (审核 of progress updates).</summary>
+    public const string Review = nameof(Review);
 }

@@ -19,6 +19,9 @@ public sealed class TaskAuthorizationHandler : AuthorizationHandler<OperationAut
                 || (user.IsInRole(Roles.SectionHead) && user.SectionId() is int leadId && task.LeadSectionId == leadId),
             nameof(TaskOperations.Instruct) => user.IsInRole(Roles.Leader),
             nameof(TaskOperations.Manage) => user.IsInRole(Roles.Office),
+            nameof(TaskOperations.Review) => user.IsInRole(Roles.Office),
+            nameof(TaskOperations.AnswerInstruction) => user.IsInRole(Roles.SectionHead)
+                && user.SectionId() is int leadId && task.LeadSectionId == leadId,
             _ => false,
         };
         if (allowed) context.Succeed(requirement);

@@ -14,6 +14,12 @@ public static class TaskOperations
     /// <summary>批示: a leader.</summary>
     public static readonly OperationAuthorizationRequirement Instruct = new() { Name = nameof(Instruct) };
 
+    /// <summary>审核: accepting (采纳) or returning (退回) the task's progress updates: the office.</summary>
+    public static readonly OperationAuthorizationRequirement Review = new() { Name = nameof(Review) };
+
+    /// <summary>答复批示 (办理情况): a section head whose section leads the task.</summary>
+    public static readonly OperationAuthorizationRequirement AnswerInstruction = new() { Name = nameof(AnswerInstruction) };
+
     /// <summary>任务分解 and editing the task's text, KPIs and deliverables: the office.</summary>
     public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
 }

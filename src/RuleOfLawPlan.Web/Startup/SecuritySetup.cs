@@ -74,7 +74,8 @@ public static class SecuritySetup
             .AddPolicy(Policies.RecordKpiReadings, p => p.RequireRole(Roles.Office, Roles.SectionHead))
             .AddPolicy(Policies.Instruct, p => p.RequireRole(Roles.Leader))
             .AddPolicy(Policies.TaskList, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
-            .AddPolicy(Policies.MyTasks, p => p.RequireRole(Roles.SectionHead));
+            .AddPolicy(Policies.MyTasks, p => p.RequireRole(Roles.SectionHead))
+            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Office));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CurrentRoleHandler>();
         builder.Services.AddScoped<AccountService>();

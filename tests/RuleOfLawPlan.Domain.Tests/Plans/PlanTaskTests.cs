@@ -20,43 +20,6 @@ public sealed class PlanTaskTests
     }
 
     [Fact]
-    public void Without_review_the_lead_sections_report_sets_the_tasks_figure_at_once()
-    {
-        var (_, task) = TestPlans.ActiveWithTask();
-
-        var update = task.RecordProgressWithoutReview(TestPlans.Lead, AsOf, 40, "已完成案件评查", "综合执法科科长", TestPlans.Now);
-
-        task.PercentComplete.ShouldBe(40);
-        task.Status.ShouldBe(PlanTaskStatus.InProgress);
-        update.Review.ShouldBe(ReviewState.Accepted);
-        update.ReviewedBy.ShouldBe("综合执法科科长");
-    }
-
-    [Fact]
-    public void Without_review_a_supporting_sections_report_is_kept_but_leaves_the_tasks_figure_alone()
-    {
-        var (_, task) = TestPlans.ActiveWithTask();
-        task.RecordProgressWithoutReview(TestPlans.Lead, AsOf, 30, "推进中", "综合执法科科长", TestPlans.Now);
-
-        task.RecordProgressWithoutReview(TestPlans.Support, AsOf, 80, "配合完成培训", "政策法规办主任", TestPlans.Now);
-
-        task.Updates.Count.ShouldBe(2);
-        task.PercentComplete.ShouldBe(30);
-        task.Status.ShouldBe(PlanTaskStatus.InProgress);
-    }
-
-    [Fact]
-    public void Without_review_a_100_percent_report_from_the_lead_completes_the_task()
-    {
-        var (_, task) = TestPlans.ActiveWithTask();
-
-        task.RecordProgressWithoutReview(TestPlans.Lead, AsOf, 100, "全部完成", "科长", TestPlans.Now);
-
-        task.Status.ShouldBe(PlanTaskStatus.Completed);
-        task.PercentComplete.ShouldBe(100);
-    }
-
-    [Fact]
     public void A_section_not_on_the_task_cannot_report()
     {
         var (_, task) = TestPlans.ActiveWithTask();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
@@ -10,55 +9,57 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<Dictionary<string, string>> FormAsync(int taskId, int percent = 40, string summary = "已完成执法满意度调查方案")
-        => new()
-        {
-            ["Form.Percent"] = percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Form.AsOf"] = "2023-06-01",
-            ["Form.Summary"] = summary,
-            ["Form.Version"] = (await app.TaskVersionAsync(taskId)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-
     [Fact]
-    public async Task A_lead_section_head_reports_progress_and_the_task_and_audit_trail_follow()
+    public async Task A_lead_section_head_reports_progress_that_waits_for_review_and_moves_no_figure()
     {
         var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
 
         var form = await client.GetAsync($"/tasks/{taskId}/progress", Ct);
         form.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var task = await app.TaskAsync(taskId);
-        task.PercentComplete.ShouldBe(40);
-        task.Status.ShouldBe(PlanTaskStatus.InProgress);
+        task.PercentComplete.ShouldBe(0);
+        task.Status.ShouldBe(PlanTaskStatus.NotStarted);
         await using var db = app.CreateDb();
         var update = await db.ProgressUpdates.SingleAsync(u => u.PlanTaskId == taskId, Ct);
         update.Summary.ShouldBe("已完成执法满意度调查方案");
         update.RecordedBy.ShouldBe("综合执法科科长");
+        update.Review.ShouldBe(ReviewState.Pending);
 
         var entries = await db.AuditEntries.Where(e => e.PlanTaskId == taskId && e.UserId != null).ToListAsync(Ct);
-        var insert = entries.Where(e => e.EntityType == nameof(ProgressUpdate)).ShouldHaveSingleItem();
+        var insert = entries.ShouldHaveSingleItem();
+        insert.EntityType.ShouldBe(nameof(ProgressUpdate));
         insert.Action.ShouldBe(AuditAction.Insert);
         insert.EntityKey.ShouldBe(update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         insert.UserName.ShouldContain("综合执法科科长");
-        insert.UserId.ShouldNotBeNull();
         insert.After!.ShouldContain("已完成执法满意度调查方案");
-        var change = entries.Where(e => e.EntityType == nameof(PlanTask)).ShouldHaveSingleItem();
-        change.Action.ShouldBe(AuditAction.Update);
-        JsonDocument.Parse(change.Before!).RootElement.GetProperty("PercentComplete").GetInt32().ShouldBe(0);
-        JsonDocument.Parse(change.After!).RootElement.GetProperty("PercentComplete").GetInt32().ShouldBe(40);
-        JsonDocument.Parse(change.After!).RootElement.GetProperty("Status").GetString().ShouldBe("InProgress");
 
         var page = await (await client.GetAsync($"/tasks/{taskId}", Ct)).HtmlAsync();
         page.QuerySelectorAll("[data-testid=ledger-row]").Length.ShouldBe(1);
-        page.QuerySelector("[data-testid=task-percent]")!.TextContent.ShouldBe("40%");
-        var history = page.QuerySelectorAll("[data-testid=history-entry]");
-        // The report and the task's new figure are one save: one item of the history.
-        history[0].TextContent.ShouldContain("综合执法科科长");
-        history[0].TextContent.ShouldContain("0");
-        history[0].TextContent.ShouldContain("40");
+        page.QuerySelector("[data-testid=ledger-review]")!.TextContent.ShouldContain("待审核");
+        page.QuerySelector("[data-testid=task-percent]")!.TextContent.ShouldBe("0%");
+        page.QuerySelector("[data-testid=task-pending]")!.TextContent.ShouldBe("待审核");
+        page.QuerySelector("[data-testid=section-pending]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task The_form_opens_on_today_in_shanghai_and_the_sections_last_reported_percent()
+    {
+        var taskId = await app.NewTaskAsync();
+        var client = await app.UserAsync("section");
+        (await client.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form(35))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await (await client.GetAsync($"/tasks/{taskId}/progress", Ct)).HtmlAsync();
+
+        page.QuerySelector("input[name='Form.Percent']")!.GetAttribute("value").ShouldBe("35");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        // The page and this line read the clock at different instants: around midnight in Shanghai they may straddle it.
+        page.QuerySelector("input[name='Form.AsOf']")!.GetAttribute("value").ShouldBeOneOf(
+            today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var before = await app.TaskAsync(taskId);
         var client = await app.UserAsync("section2");
 
-        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId, 70, "配合开展市容整治"));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form(70, "配合开展市容整治"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.UpdateCountAsync(taskId)).ShouldBe(1);
@@ -84,7 +85,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var audits = await app.AuditCountAsync();
 
         (await client.GetAsync($"/tasks/{taskId}/progress", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId));
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var after = await app.TaskAsync(taskId);
@@ -103,7 +104,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync(user);
 
-        (await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.UpdateCountAsync(taskId)).ShouldBe(0);
     }
 
@@ -114,7 +115,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await app.UserAsync("section");
         var audits = await app.AuditCountAsync();
 
-        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", await FormAsync(taskId), withAntiforgery: false);
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form(), withAntiforgery: false);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await app.UpdateCountAsync(taskId)).ShouldBe(0);
@@ -130,7 +131,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
         var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
         var before = await app.TaskAsync(taskId);
-        var fields = await FormAsync(taskId, 0, summary);
+        var fields = Reports.Form(0, summary);
         fields["Form.Percent"] = percent;
 
         var response = await client.PostFormAsync($"/tasks/{taskId}/progress", fields);
@@ -150,7 +151,7 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_missing_date_and_an_impossible_one_are_told_apart(string asOf, string message, string notMessage, HttpStatusCode status)
     {
         var taskId = await app.TaskIdAsync(6, 5);
-        var fields = await FormAsync(taskId);
+        var fields = Reports.Form();
         fields["Form.AsOf"] = asOf;
 
         var response = await (await app.UserAsync("section")).PostFormAsync($"/tasks/{taskId}/progress", fields);
@@ -164,25 +165,49 @@ public sealed class ProgressTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task A_stale_form_shows_the_concurrency_message_and_overwrites_nothing()
+    public async Task A_report_from_a_form_opened_before_another_report_is_recorded_beside_it()
     {
         var taskId = await app.NewTaskAsync();
         var client = await app.UserAsync("section");
-        var stale = await FormAsync(taskId, 90, "过时的填报");
+        var opened = Reports.Form(90, "打开表单后他人已填报");
+        opened["Form.Version"] = (await app.TaskVersionAsync(taskId)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using (var db = app.CreateDb())
         {
             var task = await db.Tasks.Include(t => t.Plan).Include(t => t.Supports).SingleAsync(t => t.Id == taskId, Ct);
-            task.RecordProgressWithoutReview(task.LeadSectionId!.Value, new DateOnly(2023, 5, 1), 30, "他人先填报", "他人", DateTimeOffset.UtcNow);
+            task.RecordProgress(task.LeadSectionId!.Value, new DateOnly(2023, 5, 1), 30, "他人先填报", "他人", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync(Ct);
         }
 
-        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", stale);
+        var response = await client.PostFormAsync($"/tasks/{taskId}/progress", opened);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.TextAsync()).ShouldContain("该任务已被他人修改");
-        (await response.HtmlAsync()).QuerySelector("[data-testid=current-values]")!.TextContent.ShouldContain("30%");
-        (await app.TaskAsync(taskId)).PercentComplete.ShouldBe(30);
-        (await app.UpdateCountAsync(taskId)).ShouldBe(1);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var check = app.CreateDb();
+        (await check.ProgressUpdates.Where(u => u.PlanTaskId == taskId).OrderBy(u => u.Id).Select(u => u.Summary).ToListAsync(Ct))
+            .ShouldBe(["他人先填报", "打开表单后他人已填报"]);
+    }
+
+    [Fact]
+    public async Task Two_section_heads_posting_at_the_same_moment_both_keep_their_updates()
+    {
+        var taskId = await app.NewTaskAsync(supporting: ["市容环境卫生管理科"]);
+        var lead = await app.UserAsync("section");
+        var support = await app.UserAsync("section2");
+        await using var blocker = app.CreateDb();
+        await using var tx = await blocker.Database.BeginTransactionAsync(Ct);
+        // Holding the task's row makes both saves wait after both requests have read the task: whichever commits
+        // second saves against a version that has moved, the race two section heads really run.
+        await blocker.Database.ExecuteSqlAsync($"SELECT 1 FROM tasks WHERE id = {taskId} FOR UPDATE", Ct);
+
+        var first = lead.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form(40, "牵头科室同时填报"));
+        var second = support.PostFormAsync($"/tasks/{taskId}/progress", Reports.Form(70, "配合科室同时填报"));
+        await Reports.UntilWaitingOnLocksAsync(app, 2, first, second);
+        await tx.CommitAsync(Ct);
+        var responses = await Task.WhenAll(first, second);
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Redirect, string.Join(" | ", responses.Select(r => $"{r.StatusCode} {r.Headers.Location}")));
+        await using var db = app.CreateDb();
+        (await db.ProgressUpdates.Where(u => u.PlanTaskId == taskId).OrderBy(u => u.Summary).Select(u => u.Summary).ToListAsync(Ct))
+            .ShouldBe(["牵头科室同时填报", "配合科室同时填报"], ignoreOrder: true);
     }
 }
 

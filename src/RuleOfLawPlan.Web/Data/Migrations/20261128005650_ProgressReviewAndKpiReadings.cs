@@ -79,7 +79,7 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                 type: "integer",
                 nullable: true);
 
-            // Updates recorded before review existed counted at once (RecordProgressWithoutReview): they are accepted,
+            // Updates recorded before review existed counted at once (the progress form then recorded through RecordProgressWithoutReview, since removed): they are accepted,
             // by their author, when they were recorded.
             migrationBuilder.Sql(
                 "UPDATE progress_updates SET review = 'Accepted', reviewed_by = recorded_by, reviewed_at = recorded_at;");

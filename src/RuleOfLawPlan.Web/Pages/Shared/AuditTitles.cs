@@ -33,7 +33,10 @@ public sealed class AuditTitles
         return new AuditTitles(titles);
     }
 
-    /// <summary>Kinds without a name of their own (a 工作台账 row, a 批示) have no query: their fields say what they are.</summary>
+    /// <summary>
+    /// Kinds without a name of their own (a 批示) have no query: their fields say what they are. A 工作台账 row is named
+    /// when another points to it (the update a 更正 supersedes) by its section, as-of date and percent.
+    /// </summary>
     private static async Task<IEnumerable<(string Key, string Title)>> QueryAsync(PlanDb db, string type, List<string> keys, CancellationToken ct)
     {
         var ids = keys.Select(k => int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null)
@@ -59,6 +62,12 @@ public sealed class AuditTitles
             case nameof(Section):
                 return (await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
                     .Select(s => (Key(s.Id), s.Name));
+            case nameof(ProgressUpdate):
+                var updateIds = keys.Select(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
+                    .OfType<long>().ToList();
+                return (await db.ProgressUpdates.AsNoTracking().Where(u => updateIds.Contains(u.Id))
+                        .Join(db.Sections, u => u.SectionId, s => s.Id, (u, s) => new { u.Id, Section = s.Name, u.AsOf, u.Percent }).ToListAsync(ct))
+                    .Select(u => (u.Id.ToString(CultureInfo.InvariantCulture), $"{u.Section} {Labels.ChineseDate(u.AsOf)} {u.Percent}%"));
             case nameof(Kpi):
                 return (await db.Kpis.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToListAsync(ct))
                     .Select(k => (Key(k.Id), k.Name));

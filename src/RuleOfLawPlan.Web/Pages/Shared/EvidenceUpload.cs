@@ -10,7 +10,7 @@ namespace RuleOfLawPlan.Web.Pages.Shared;
 /// 佐证材料 sent with a form (a progress update, a KPI reading), checked before anything is stored: not empty, within
 /// the per-file and per-update limits, of an accepted kind by name and by content (<see cref="EvidenceFormats"/>).
 /// The files are the form reader's: spooled to a temporary file above 64 KB, so nothing here holds one in memory.
-/// Store the checked files with <see cref="TrySaveExtensions.TrySaveWithEvidenceAsync{TRoot}"/>.
+/// Store the checked files with <see cref="TrySaveExtensions.TryAppendWithEvidenceAsync{TRoot}"/>.
 /// </summary>
 public sealed class EvidenceUpload
 {

@@ -113,12 +113,13 @@ public static class TrySaveExtensions
     }
 
     /// <summary>
-    /// <see cref="TrySaveAsync{TRoot}"/> for a change that comes with 佐证材料: <paramref name="change"/> records the update
+    /// <see cref="TryAppendAsync{TRoot}"/> for a report that comes with 佐证材料: <paramref name="change"/> records the update
     /// (or reading) and attaches the checked files of <paramref name="upload"/> to it, returning each file's entity with the
     /// file it stands for. The rows and the files' content are one transaction: the content is streamed into the
-    /// evidence store after the rows are saved, and nothing is committed unless all of it is written.
+    /// evidence store after the rows are saved, and nothing is committed unless all of it is written. A lost race rolls
+    /// back to before the rows (EF's savepoint) and the change is applied again to the aggregate as stored.
     /// </summary>
-    public static async Task<SaveResult> TrySaveWithEvidenceAsync<TRoot>(this PlanDb db, TRoot root, uint? formVersion,
+    public static async Task<SaveResult> TryAppendWithEvidenceAsync<TRoot>(this PlanDb db, TRoot root, Func<CancellationToken, Task<TRoot?>> reload,
         EvidenceUpload upload, Func<TRoot, EvidenceUpload, IReadOnlyList<(EvidenceFile File, EvidenceUpload.Item Content)>> change,
         ModelStateDictionary modelState, CancellationToken ct)
         where TRoot : class, IAggregateRoot
@@ -126,7 +127,7 @@ public static class TrySaveExtensions
         ArgumentNullException.ThrowIfNull(change);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         IReadOnlyList<(EvidenceFile File, EvidenceUpload.Item Content)> attached = [];
-        var result = await db.TrySaveAsync(root, formVersion, r => attached = change(r, upload), modelState, ct);
+        var result = await db.TryAppendAsync(root, reload, r => attached = change(r, upload), modelState, ct);
         if (result != SaveResult.Saved) return result;
         foreach (var (file, content) in attached)
         {

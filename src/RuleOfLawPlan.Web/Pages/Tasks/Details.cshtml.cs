@@ -23,15 +23,28 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
         string? ResponsibleLeader, DateOnly? Deadline, string? ExpectedOutcome, PlanTaskStatus Status, int PercentComplete,
         TaskTargets Targets, IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<InstructionRow> Instructions);
 
-    public sealed record LedgerRow(int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt,
+    public sealed record LedgerRow(long Id, int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt,
+        ReviewState Review, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, long? SupersedesId, bool IsSuperseded,
         IReadOnlyList<EvidenceRow> Files);
 
     /// <summary>佐证材料 of an update: downloaded from /evidence/{id}.</summary>
     public sealed record EvidenceRow(long Id, string FileName, long Length);
 
-    public sealed record InstructionRow(string Text, string Leader, DateTimeOffset IssuedAt);
+
+    public sealed record InstructionRow(long Id, string Text, string Leader, DateTimeOffset IssuedAt, string? Answer, string? AnsweredBy,
+        DateTimeOffset? AnsweredAt)
+    {
+        public bool IsOpen => AnsweredAt is null;
+    }
+
+    /// <summary>
+    /// 各科室进度: a section's figure (its current accepted update, as the task's rules pick it) and whether it has an
+    /// update waiting for review or one returned and not yet corrected.
+    /// </summary>
+    public sealed record SectionProgress(int SectionId, bool IsLead, int? Percent, DateOnly? AsOf, bool HasPending, bool HasReturned);
 
     public TaskDetails PlanTask { get; private set; } = null!;
+    public IReadOnlyList<SectionProgress> Sections { get; private set; } = [];
     public IReadOnlyList<AuditHistory.ChangeSet> History { get; private set; } = [];
     public SectionNames SectionNames { get; private set; } = SectionNames.None;
 
@@ -57,16 +70,18 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
                     t.Kpis.AsQueryable().OrderBy(k => k.Id).Select(kpiRows).ToList(),
                     t.Deliverables.OrderBy(d => d.Id).Select(d => new TaskTargets.Deliverable(d.Name, d.Action)).ToList()),
                 t.Updates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.RecordedAt)
-                    .Select(u => new LedgerRow(u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt,
+                    .Select(u => new LedgerRow(u.Id, u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt,
+                        u.Review, u.ReviewComment, u.ReviewedBy, u.ReviewedAt, u.SupersedesId, u.IsSuperseded,
                         t.Evidence.Where(f => f.ProgressUpdateId == u.Id).OrderBy(f => f.Id)
                             .Select(f => new EvidenceRow(f.Id, f.FileName, f.Length)).ToList())).ToList(),
                 t.Instructions.OrderByDescending(i => i.IssuedAt)
-                    .Select(i => new InstructionRow(i.Text, i.Leader, i.IssuedAt)).ToList()))
+                    .Select(i => new InstructionRow(i.Id, i.Text, i.Leader, i.IssuedAt, i.Answer, i.AnsweredBy, i.AnsweredAt)).ToList()))
             .SingleOrDefaultAsync(ct);
         if (task is null) return NotFound();
         PlanTask = task;
         AsOf = supervision.AsOf(task.PlanYear, RequestedAsOf, ModelState);
         Light = (await supervision.AssessAsync(db.Tasks.Where(t => t.Id == id), AsOf, ct))[id];
+        Sections = await SectionProgressAsync(id, ct);
 
         if (task.Targets.Kpis.Count > 0)
         {
@@ -89,6 +104,33 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
     /// <summary>The office, or the head of the lead section (<see cref="TaskOperations.RecordKpiReading"/>), while the plan is carried out.</summary>
     public bool CanRecordKpiReadings => PlanTask.PlanStatus == PlanStatus.Active
         && (User.IsInRole(Roles.Office) || (User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && PlanTask.LeadSectionId == s));
+
+    /// <summary>The lead section's update waiting for review: the task's figure may be about to move.</summary>
+    public bool LeadHasPending => Sections.Any(s => s.IsLead && s.HasPending);
+
+    /// <summary>A 更正 is offered on the newest update of a chain, to the section that reported it, while the plan runs.</summary>
+    public bool CanCorrect(LedgerRow update) =>
+        CanReportProgress && PlanTask.PlanStatus == PlanStatus.Active && !update.IsSuperseded && update.SectionId == User.SectionId();
+
+    /// <summary>答复: the lead section's head answers an open 批示.</summary>
+    public bool CanAnswer(InstructionRow instruction) =>
+        instruction.IsOpen && PlanTask.PlanStatus != PlanStatus.Closed && User.IsInRole(Roles.SectionHead)
+        && User.SectionId() is int s && PlanTask.LeadSectionId == s;
+
+    /// <summary>Each involved section (and any other that reported) with its figure, from the task's own rules.</summary>
+    private async Task<IReadOnlyList<SectionProgress>> SectionProgressAsync(int id, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().Include(t => t.Updates).SingleAsync(t => t.Id == id, ct);
+        var sections = new[] { PlanTask.LeadSectionId }.OfType<int>().Concat(PlanTask.SupportingSectionIds)
+            .Concat(task.Updates.Select(u => u.SectionId)).Distinct();
+        return [.. sections.Select(sectionId =>
+        {
+            var current = task.CurrentUpdate(sectionId);
+            var open = task.Updates.Where(u => u.SectionId == sectionId && !u.IsSuperseded).ToList();
+            return new SectionProgress(sectionId, sectionId == PlanTask.LeadSectionId, current?.Percent, current?.AsOf,
+                open.Any(u => u.Review == ReviewState.Pending), open.Any(u => u.Review == ReviewState.Returned));
+        })];
+    }
 
     public bool CanReportProgress =>
         User.IsInRole(Roles.SectionHead) && User.SectionId() is int s && (PlanTask.LeadSectionId == s || PlanTask.SupportingSectionIds.Contains(s));
