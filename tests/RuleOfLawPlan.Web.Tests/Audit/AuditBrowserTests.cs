@@ -35,10 +35,10 @@ public sealed class AuditBrowserTests(AppFixture app) : IClassFixture<AppFixture
         var all = await (await office.GetAsync("/audit", Ct)).HtmlAsync();
         all.QuerySelector("[data-testid=audit-row] [data-testid=audit-user]")!.TextContent.ShouldBe("综合执法科科长（section）");
 
-        // The report wrote two rows (the 工作台账 entry and the task's progress) in one save: one item.
+        // The report is one row (the 工作台账 entry; the task's figure moves when the office accepts it): one item.
         var byUser = await (await office.GetAsync($"/audit?User={sectionUserId}", Ct)).HtmlAsync();
         var row = byUser.QuerySelectorAll("[data-testid=audit-row]").ShouldHaveSingleItem();
-        row.QuerySelectorAll("[data-testid=audit-entry]").Length.ShouldBe(2);
+        row.QuerySelectorAll("[data-testid=audit-entry]").Length.ShouldBe(1);
         row.QuerySelector("details")!.TextContent.ShouldContain("浏览器测试");
 
         var byType = await (await office.GetAsync($"/audit?User={sectionUserId}&Type=ProgressUpdate", Ct)).HtmlAsync();

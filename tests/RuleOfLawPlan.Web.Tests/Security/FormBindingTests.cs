@@ -28,10 +28,14 @@ public sealed class FormBindingTests(AppFixture app) : IClassFixture<AppFixture>
         var section = await NewSectionAsync($"篡改版本科{version}");
         await using var db = app.CreateDb();
         var plan = await db.Plans.Select(p => p.Id).FirstAsync(Ct);
+        var reviewed = await db.Tasks.Include(t => t.Plan).Include(t => t.Supports).SingleAsync(t => t.Id == ledTask, Ct);
+        var pending = reviewed.RecordProgress(reviewed.LeadSectionId!.Value, new DateOnly(2023, 6, 1), 50, "待审核", "科长", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(Ct);
         (string User, string Url, Dictionary<string, string> Fields)[] forms =
         [
             ("office", $"/tasks/{task}/edit", new() { ["Form.LeadSectionId"] = "", ["Form.ResponsibleLeader"] = "篡改", ["Form.Ongoing"] = "true" }),
-            ("section", $"/tasks/{ledTask}/progress", new() { ["Form.Percent"] = "50", ["Form.AsOf"] = "2023-06-01", ["Form.Summary"] = "篡改" }),
+            // A progress report carries no version (it only adds; decision 007); the review of one does.
+            ("office", "/review?handler=Accept", new() { ["Form.UpdateId"] = pending.Id.ToString(CultureInfo.InvariantCulture) }),
             ("office", $"/plans/{plan}/status", new() { ["Form.Action"] = "Close" }),
             ("admin", $"/admin/sections/{section}", new() { ["Form.Name"] = "篡改科", ["Form.Kind"] = "Other", ["Form.SortOrder"] = "1" }),
         ];

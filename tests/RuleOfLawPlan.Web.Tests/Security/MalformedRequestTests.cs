@@ -206,7 +206,7 @@ public sealed class MalformedRequestTests(AppFixture app) : IClassFixture<AppFix
     private static (string? UserName, string Url) AllowedIdentity(IReadOnlyList<Row> rows, string route, Ids ids)
     {
         var row = rows.First(r => string.Equals(r.Handler.Route, route, StringComparison.OrdinalIgnoreCase));
-        var (userName, _) = Identities.FirstOrDefault(i => row.Expected[i.Column] is "ok" or "own");
+        var (userName, _) = Identities.FirstOrDefault(i => row.Expected[i.Column] is "ok" or "own" or "lead");
         return (userName, ids.Url(route, userName, ownTask: true));
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +39,7 @@ public sealed class ReviewModel(PlanDb db, IAuthorizationService auth, TimeProvi
     {
         public long UpdateId { get; init; }
         /// <summary>退回意见.</summary>
+        [DataType(DataType.MultilineText)]
         public string? Comment { get; init; }
         /// <summary>The version of the update's task the queue showed.</summary>
         public uint Version { get; init; }
