@@ -97,6 +97,21 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Some_reports_carry_minutes_as_pdf_and_photos_as_png_stored_whole()
+    {
+        var connectionString = await DemoDatabaseAsync();
+        await using var db = Open(connectionString);
+        var files = await db.EvidenceFiles.ToListAsync(Ct);
+
+        files.ShouldContain(f => f.Kind == EvidenceKind.Pdf && f.FileName.EndsWith(".pdf"));
+        files.ShouldContain(f => f.Kind == EvidenceKind.Png && f.FileName.EndsWith(".png"));
+        files.ShouldAllBe(f => f.ProgressUpdateId != null);
+        var stored = await db.EvidenceChunks.GroupBy(c => c.EvidenceFileId).Select(g => new { g.Key, Length = g.Sum(c => (long)c.Data.Length) })
+            .ToDictionaryAsync(x => x.Key, x => x.Length, Ct);
+        files.ShouldAllBe(f => stored[f.Id] == f.Length);
+    }
+
+    [Fact]
     public async Task A_second_run_adds_nothing()
     {
         var connectionString = await DemoDatabaseAsync();

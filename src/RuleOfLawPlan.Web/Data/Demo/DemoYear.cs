@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Web.Data.Evidence;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Data.Demo;
@@ -70,13 +71,15 @@ public static class DemoYear
     {
         var asOf = new DateOnly(Year, month, 20);
         var reported = new List<(PlanTask Task, DemoProfile Profile, ProgressUpdate Update)>();
+        var files = new List<(EvidenceFile File, byte[] Content)>();
         for (var i = 0; i < tasks.Count; i++)
         {
             var (task, profile) = (tasks[i], profiles[i]);
             if (profile.PercentIn(month) is not int percent) continue;
             var lead = task.LeadSectionId!.Value;
-            reported.Add((task, profile, task.RecordProgress(lead, asOf, percent, DemoTexts.Summary(task, month, percent, i),
-                reporters(lead), At(asOf, 10))));
+            var update = task.RecordProgress(lead, asOf, percent, DemoTexts.Summary(task, month, percent, i), reporters(lead), At(asOf, 10));
+            reported.Add((task, profile, update));
+            files.AddRange(DemoEvidence.For(task, update, month, i));
             if (month % 2 != 0) continue;
             foreach (var support in task.Supports)
             {
@@ -84,7 +87,17 @@ public static class DemoYear
                     reporters(support.SectionId), At(asOf.AddDays(1), 11));
             }
         }
-        await db.SaveChangesAsync(ct);
+        // The files' rows and their content are one transaction, as when a section uploads them.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            foreach (var (file, content) in files)
+            {
+                await using var stream = new MemoryStream(content, writable: false);
+                await EvidenceStore.WriteAsync(db, file.Id, stream, ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
 
         var returned = new List<(PlanTask Task, ProgressUpdate Update)>();
         foreach (var task in tasks)
