@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>The office and section heads (which task is checked on the task): the KPI reading form.</summary>
     public const string RecordKpiReadings = nameof(RecordKpiReadings);
 
+    /// <summary>The office and leaders: 工作台账 export.</summary>
+    public const string ExportLedger = nameof(ExportLedger);
+
     /// <summary>Leaders: 批示 on tasks, and the list of their own.</summary>
     public const string Instruct = nameof(Instruct);
 

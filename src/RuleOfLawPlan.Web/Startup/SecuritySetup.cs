@@ -72,6 +72,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.ViewAudit, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Office, Roles.Admin)))
             .AddPolicy(Policies.ReportProgress, p => p.RequireRole(Roles.SectionHead))
             .AddPolicy(Policies.RecordKpiReadings, p => p.RequireRole(Roles.Office, Roles.SectionHead))
+            .AddPolicy(Policies.ExportLedger, p => p.RequireRole(Roles.Office, Roles.Leader))
             .AddPolicy(Policies.Instruct, p => p.RequireRole(Roles.Leader))
             .AddPolicy(Policies.TaskList, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
             .AddPolicy(Policies.MyTasks, p => p.RequireRole(Roles.SectionHead))
