@@ -17,7 +17,8 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
     /// <summary>
     /// A plan of its own: <paramref name="tasks"/> tasks led by 综合执法科 and supported by 市容环境卫生管理科, each with a
     /// satisfaction KPI; the first task gets <see cref="Marked"/> in June and an update in January 2024 (outside 2023), the
-    /// others <paramref name="updatesPerTask"/> updates in 2023; the first KPI a reading in 2023 and one in 2024.
+    /// others <paramref name="updatesPerTask"/> updates in 2023; the first KPI a reading in 2023 and one in 2024. The marked update
+    /// has two evidence files (their rows only: the export names them and never reads their content).
     /// </summary>
     private async Task<int> PlanAsync(int tasks = 2, int updatesPerTask = 1)
     {
@@ -46,6 +47,9 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
             for (var i = 0; i < updatesPerTask; i++)
                 task.RecordProgressWithoutReview(sections["综合执法科"], new DateOnly(2023, 3 + i % 9, 1), 10 + i % 90, $"第{i + 1}次进展", "综合执法科科长", at);
         }
+        var marked = made[0].Updates[0];
+        made[0].AttachEvidence(marked, "执法公示截图.png", EvidenceKind.Png, 1_024, new string('a', 64), "综合执法科科长", at);
+        made[0].AttachEvidence(marked, "案卷评查报告.pdf", EvidenceKind.Pdf, 2_048, new string('b', 64), "综合执法科科长", at);
         var kpi = made[0].Kpis[0];
         made[0].RecordKpiReading(kpi.Id, new DateOnly(2023, 12, 31), 92.5m, null, null, null, null, "年度满意度测评报告", "政策法规办干部", at);
         made[0].RecordKpiReading(kpi.Id, new DateOnly(2024, 1, 31), 80m, null, null, null, null, "范围以外的测评", "政策法规办干部", at);
@@ -88,10 +92,10 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
 
         workbook.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value).ShouldBe(["工作台账", "指标数据"]);
         var ledger = Rows(workbook, "工作台账");
-        ledger[0].ShouldBe(["序号", "任务", "牵头科室", "配合科室", "完成时限", "截至日期", "填报科室", "进度（%）", "工作进展", "审核状态", "填报人"]);
+        ledger[0].ShouldBe(["序号", "任务", "牵头科室", "配合科室", "完成时限", "截至日期", "填报科室", "进度（%）", "工作进展", "审核状态", "填报人", "佐证材料"]);
         ledger.Count.ShouldBe(4, "the header, task 1's two updates in 2023 (lead first), task 2's one");
         ledger[1].ShouldBe(["（一）1", "持续推进行政执法三项制度", "综合执法科", "市容环境卫生管理科",
-            Day(2023, 12, 31), Day(2023, 6, 28), "综合执法科", "40", Marked, "已采纳", "综合执法科科长"]);
+            Day(2023, 12, 31), Day(2023, 6, 28), "综合执法科", "40", Marked, "已采纳", "综合执法科科长", "执法公示截图.png\n案卷评查报告.pdf"]);
         ledger[2][6..9].ShouldBe(["市容环境卫生管理科", "30", "配合开展市容整治"]);
         ledger[3][1].ShouldBe("第2项任务");
         ledger[3][4].ShouldBe("常态化");
@@ -194,6 +198,6 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         Rows(document.WorkbookPart!, "工作台账").Count.ShouldBe(1 + 2 + 29 * 20);
         app.Sql.Count.ShouldBe(queries);
-        queries.ShouldBeLessThanOrEqualTo(7, "the session, the plan, tasks, their supports, updates, readings, section names");
+        queries.ShouldBeLessThanOrEqualTo(8, "the session, the plan, tasks, their supports, updates, readings, evidence file names, section names");
     }
 }

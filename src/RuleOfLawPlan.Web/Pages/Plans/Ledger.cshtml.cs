@@ -51,7 +51,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
     private sealed record TaskRow(int Id, int AreaOrdinal, int? Number, string Title, int? LeadSectionId, List<int> SupportingSectionIds,
         DateOnly? Deadline);
 
-    private sealed record UpdateRow(int PlanTaskId, int SectionId, DateOnly AsOf, int Percent, string Summary, ReviewState Review,
+    private sealed record UpdateRow(long Id, int PlanTaskId, int SectionId, DateOnly AsOf, int Percent, string Summary, ReviewState Review,
         bool IsSuperseded, string? ReviewComment, string RecordedBy, DateTimeOffset RecordedAt);
 
     private sealed record ReadingRow(int PlanTaskId, string KpiName, KpiComparator Comparator, decimal? Target, string Unit,
@@ -80,7 +80,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
         var updates = await db.ProgressUpdates.AsNoTracking()
             .Where(u => planTasks.Contains(u.PlanTaskId) && u.AsOf >= start && u.AsOf <= end)
             .OrderBy(u => u.AsOf).ThenBy(u => u.RecordedAt).ThenBy(u => u.Id)
-            .Select(u => new UpdateRow(u.PlanTaskId, u.SectionId, u.AsOf, u.Percent, u.Summary, u.Review, u.IsSuperseded,
+            .Select(u => new UpdateRow(u.Id, u.PlanTaskId, u.SectionId, u.AsOf, u.Percent, u.Summary, u.Review, u.IsSuperseded,
                 u.ReviewComment, u.RecordedBy, u.RecordedAt))
             .ToListAsync(ct);
         var readings = await (
@@ -92,6 +92,10 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
                     r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator, r.ThisYearCount, r.LastYearCount,
                     r.Source, r.RecordedBy, r.RecordedAt)))
             .ToListAsync(ct);
+        var evidence = (await db.EvidenceFiles.AsNoTracking()
+                .Where(f => planTasks.Contains(f.PlanTaskId) && f.ProgressUpdate != null && f.ProgressUpdate.AsOf >= start && f.ProgressUpdate.AsOf <= end)
+                .OrderBy(f => f.Id).Select(f => new { UpdateId = f.ProgressUpdateId!.Value, f.FileName }).ToListAsync(ct))
+            .ToLookup(f => f.UpdateId, f => f.FileName);
         var sections = await SectionNames.LoadAsync(db, ct);
 
         // A temporary file, not memory: a year of a large plan's updates is several megabytes. It goes when the response is sent.
@@ -99,7 +103,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         using (var workbook = new XlsxWriter(file))
         {
-            workbook.AddSheet(l["工作台账"], Localized(LedgerColumns), LedgerRows(tasks, updates, sections));
+            workbook.AddSheet(l["工作台账"], Localized(LedgerColumns), LedgerRows(tasks, updates, evidence, sections));
             workbook.AddSheet(l["指标数据"], Localized(ReadingColumns), ReadingRows(tasks, readings));
         }
         file.Position = 0;
@@ -119,6 +123,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
     [
         new("序号", 8), new("任务", 30), new("牵头科室", 14), new("配合科室", 20), new("完成时限", 12),
         new("截至日期", 12), new("填报科室", 14), new("进度（%）", 8), new("工作进展", 50), new("审核状态", 20), new("填报人", 14),
+        new("佐证材料", 30),
     ];
 
     private static readonly XlsxWriter.Column[] ReadingColumns =
@@ -130,7 +135,8 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
     /// <summary>One row per update in the range, the task's columns on each; a task with none in the range gets one row of its own.</summary>
     private List<XlsxWriter.Column> Localized(IEnumerable<XlsxWriter.Column> columns) => [.. columns.Select(c => c with { Header = l[c.Header] })];
 
-    private List<IReadOnlyList<XlsxWriter.Value?>> LedgerRows(List<TaskRow> tasks, List<UpdateRow> updates, SectionNames sections)
+    private List<IReadOnlyList<XlsxWriter.Value?>> LedgerRows(List<TaskRow> tasks, List<UpdateRow> updates, ILookup<long, string> evidence,
+        SectionNames sections)
     {
         var byTask = updates.ToLookup(u => u.PlanTaskId);
         var rows = new List<IReadOnlyList<XlsxWriter.Value?>>();
@@ -143,11 +149,11 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
             ];
             // The lead section's updates first, then the supporting sections', each in date order.
             var taskUpdates = byTask[task.Id].OrderBy(u => u.SectionId == task.LeadSectionId ? 0 : 1).ToList();
-            if (taskUpdates.Count == 0) rows.Add([.. taskCells, null, null, null, null, null, null]);
+            if (taskUpdates.Count == 0) rows.Add([.. taskCells, null, null, null, null, null, null, null]);
             foreach (var update in taskUpdates)
             {
                 rows.Add([.. taskCells, new XlsxWriter.Day(update.AsOf), Text(sections.Of(update.SectionId)), new XlsxWriter.Number(update.Percent),
-                    Text(update.Summary), Text(Review(update)), Text(update.RecordedBy)]);
+                    Text(update.Summary), Text(Review(update)), Text(update.RecordedBy), Text(string.Join("\n", evidence[update.Id]))]);
             }
         }
         return rows;
