@@ -39,13 +39,13 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
         await db.SaveChangesAsync(Ct);
 
         var at = new DateTimeOffset(2023, 7, 1, 2, 0, 0, TimeSpan.Zero);
-        made[0].RecordProgressWithoutReview(sections["综合执法科"], new DateOnly(2023, 6, 28), 40, Marked, "综合执法科科长", at);
-        made[0].RecordProgressWithoutReview(sections["市容环境卫生管理科"], new DateOnly(2023, 6, 25), 30, "配合开展市容整治", "市容环境卫生管理科科长", at);
-        made[0].RecordProgressWithoutReview(sections["综合执法科"], new DateOnly(2024, 1, 5), 100, "年度范围以外的进展", "综合执法科科长", at.AddMonths(6));
+        made[0].RecordProgress(sections["综合执法科"], new DateOnly(2023, 6, 28), 40, Marked, "综合执法科科长", at);
+        made[0].RecordProgress(sections["市容环境卫生管理科"], new DateOnly(2023, 6, 25), 30, "配合开展市容整治", "市容环境卫生管理科科长", at);
+        made[0].RecordProgress(sections["综合执法科"], new DateOnly(2024, 1, 5), 100, "年度范围以外的进展", "综合执法科科长", at.AddMonths(6));
         foreach (var task in made.Skip(1))
         {
             for (var i = 0; i < updatesPerTask; i++)
-                task.RecordProgressWithoutReview(sections["综合执法科"], new DateOnly(2023, 3 + i % 9, 1), 10 + i % 90, $"第{i + 1}次进展", "综合执法科科长", at);
+                task.RecordProgress(sections["综合执法科"], new DateOnly(2023, 3 + i % 9, 1), 10 + i % 90, $"第{i + 1}次进展", "综合执法科科长", at);
         }
         var marked = made[0].Updates[0];
         made[0].AttachEvidence(marked, "执法公示截图.png", EvidenceKind.Png, 1_024, new string('a', 64), "综合执法科科长", at);
@@ -53,6 +53,12 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
         var kpi = made[0].Kpis[0];
         made[0].RecordKpiReading(kpi.Id, new DateOnly(2023, 12, 31), 92.5m, null, null, null, null, "年度满意度测评报告", "政策法规办干部", at);
         made[0].RecordKpiReading(kpi.Id, new DateOnly(2024, 1, 31), 80m, null, null, null, null, "范围以外的测评", "政策法规办干部", at);
+        await db.SaveChangesAsync(Ct);
+        foreach (var task in made)
+        {
+            foreach (var update in task.Updates.ToList())
+                task.AcceptUpdate(update.Id, "政策法规办干部", at.AddDays(1));
+        }
         await db.SaveChangesAsync(Ct);
         return plan.Id;
     }
