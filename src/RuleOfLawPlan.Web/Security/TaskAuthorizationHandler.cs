@@ -22,6 +22,7 @@ public sealed class TaskAuthorizationHandler : AuthorizationHandler<OperationAut
             nameof(TaskOperations.Review) => user.IsInRole(Roles.Office),
             nameof(TaskOperations.AnswerInstruction) => user.IsInRole(Roles.SectionHead)
                 && user.SectionId() is int leadId && task.LeadSectionId == leadId,
+            nameof(TaskOperations.Urge) => user.IsInRole(Roles.Office),
             _ => false,
         };
         if (allowed) context.Succeed(requirement);

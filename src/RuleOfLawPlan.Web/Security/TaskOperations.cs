@@ -19,6 +19,8 @@ public static class TaskOperations
 
     /// <summary>答复批示 (办理情况): a section head whose section leads the task.</summary>
     public static readonly OperationAuthorizationRequirement AnswerInstruction = new() { Name = nameof(AnswerInstruction) };
+    /// <summary>催办: the office presses a task's sections.</summary>
+    public static readonly OperationAuthorizationRequirement Urge = new() { Name = nameof(Urge) };
 
     /// <summary>任务分解 and editing the task's text, KPIs and deliverables: the office.</summary>
     public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };

@@ -41,6 +41,26 @@ public sealed class NotificationPageTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task The_bell_in_the_header_counts_the_users_unread_notifications()
+    {
+        var (me, userName) = await app.AccountAsync(Roles.SectionHead, Enforcement);
+        var taskId = await app.NewTaskAsync();
+        var client = await app.SignInAsAsync(userName, Password);
+
+        var page = await (await client.GetAsync("/account/password", Ct)).HtmlAsync();
+        page.QuerySelector("[data-testid=notification-bell]").ShouldNotBeNull();
+        page.QuerySelector("[data-testid=unread-count]").ShouldBeNull("no unread notifications, no badge");
+
+        var ids = await app.InboxAsync(me, taskId, "一", "二", "三");
+        page = await (await client.GetAsync($"/tasks/{taskId}", Ct)).HtmlAsync();
+        page.QuerySelector("[data-testid=unread-count]")!.TextContent.ShouldBe("3");
+        page.QuerySelector("[data-testid=notification-bell]")!.GetAttribute("href").ShouldBe("/notifications");
+
+        await client.PostFormAsync("/notifications?handler=Read", [new("id", Id(ids[0]))]);
+        (await (await client.GetAsync("/account/password", Ct)).HtmlAsync()).QuerySelector("[data-testid=unread-count]")!.TextContent.ShouldBe("2");
+    }
+
+    [Fact]
     public async Task Nobody_marks_someone_elses_notification_read()
     {
         var owner = await app.UserAsync(Roles.SectionHead, Enforcement);
