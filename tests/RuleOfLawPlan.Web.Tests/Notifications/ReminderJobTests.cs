@@ -143,4 +143,21 @@ public sealed class ReminderJobTests(AppFixture app) : IClassFixture<AppFixture>
         partial.ShouldBeSubsetOf(rows);
         (await app.Job(Morning(day).AddMinutes(20)).RunDueAsync(Ct)).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task A_run_costs_the_same_few_round_trips_however_many_tasks_there_are()
+    {
+        // In the cut-off window, so every kind runs: five inserts and the day's record.
+        var day = new DateOnly(2022, 7, 23);
+        await ArrangeAsync(day);
+        await ArrangeAsync(day);
+        var counter = new SqlCommandCounter();
+        await using var db = new PlanDb(PlanDbOptions.Configure(new DbContextOptionsBuilder<PlanDb>(), app.ConnectionString)
+            .AddInterceptors(counter).Options);
+
+        var written = await app.Job(Morning(day)).RunAsync(db, day, Ct);
+
+        written.ShouldBeGreaterThan(14);
+        counter.Count.ShouldBe(6);
+    }
 }
