@@ -36,6 +36,9 @@ public static class Policies
     /// <summary>Office, leaders, administrators and viewers: the filterable task list (任务清单).</summary>
     public const string TaskList = nameof(TaskList);
 
+    /// <summary>Office, leaders, administrators and viewers: 领导小组驾驶舱, their home page.</summary>
+    public const string Dashboard = nameof(Dashboard);
+
     /// <summary>Section heads: 我的任务, the tasks of their own section.</summary>
     public const string MyTasks = nameof(MyTasks);
 

@@ -75,6 +75,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.ExportLedger, p => p.RequireRole(Roles.Office, Roles.Leader))
             .AddPolicy(Policies.Instruct, p => p.RequireRole(Roles.Leader))
             .AddPolicy(Policies.TaskList, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
+            .AddPolicy(Policies.Dashboard, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
             .AddPolicy(Policies.MyTasks, p => p.RequireRole(Roles.SectionHead))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Office));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();

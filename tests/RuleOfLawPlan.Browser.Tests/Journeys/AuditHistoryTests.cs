@@ -31,6 +31,7 @@ public sealed partial class AuditHistoryTests(ChromiumFixture chromium, BrowserA
         await page.GetByTestId("pending-update").Filter(new() { HasText = "完成执法公示平台升级" }).GetByTestId("accept").ClickAsync();
         await page.GetByTestId("status-message").WaitForAsync();
         await page.GotoAsync("/");
+        await SignIn.ToPlanAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "持续推进行政执法三项制度" }).ClickAsync();
         var history = page.Locator("#history");
         var accepted = history.GetByTestId("history-entry").First;

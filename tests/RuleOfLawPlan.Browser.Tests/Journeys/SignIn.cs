@@ -16,17 +16,17 @@ public static class SignIn
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
-    /// <summary>Signs in and waits for the home page: 我的任务 for a section head, the plan overview for the others.</summary>
+    /// <summary>Signs in and waits for the home page: 我的任务 for a section head, 领导小组驾驶舱 for the others.</summary>
     public static async Task AsAsync(IPage page, string userName, string password = RuleOfLawPlan.Web.Data.SampleData.DemoPassword)
     {
         await SubmitAsync(page, userName, password);
-        await page.WaitForURLAsync(new Regex(@"/(plans/\d+|my)$"));
+        await page.WaitForURLAsync(new Regex(@"/(dashboard|my)$"));
     }
 
-    /// <summary>From 我的任务 to the plan overview, through the plan's link; elsewhere nothing to do.</summary>
+    /// <summary>From 我的任务 or the dashboard to the plan overview, through the plan's link; elsewhere nothing to do.</summary>
     public static async Task ToPlanAsync(IPage page)
     {
-        if (!page.Url.EndsWith("/my", StringComparison.Ordinal)) return;
+        if (!page.Url.EndsWith("/my", StringComparison.Ordinal) && !page.Url.EndsWith("/dashboard", StringComparison.Ordinal)) return;
         await page.GetByTestId("plan-link").ClickAsync();
         await page.WaitForURLAsync("**/plans/*");
     }

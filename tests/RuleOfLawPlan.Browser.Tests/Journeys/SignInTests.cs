@@ -36,7 +36,7 @@ public sealed class SignInTests(ChromiumFixture chromium, BrowserAppFixture app)
     }
 
     [Fact]
-    public async Task The_overview_is_styled_and_bootstrap_runs_under_the_csp()
+    public async Task The_home_page_is_styled_and_bootstrap_runs_under_the_csp()
     {
         await using var session = await BrowserSession.OpenAsync(chromium, app.BaseAddress);
         var page = session.Page;
@@ -49,7 +49,7 @@ public sealed class SignInTests(ChromiumFixture chromium, BrowserAppFixture app)
 
         // On a phone the navigation folds away; Bootstrap's script unfolds it.
         await page.SetViewportSizeAsync(390, 800);
-        var overview = page.GetByRole(AriaRole.Link, new() { Name = "计划总览" });
+        var overview = page.GetByRole(AriaRole.Link, new() { Name = "驾驶舱" });
         (await overview.IsVisibleAsync()).ShouldBeFalse();
         await page.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
         await overview.WaitForAsync(new() { State = WaitForSelectorState.Visible });

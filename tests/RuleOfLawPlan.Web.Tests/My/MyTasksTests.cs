@@ -9,13 +9,13 @@ public sealed class MyTasksTests(AppFixture app) : IClassFixture<AppFixture>
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
     [Fact]
-    public async Task A_section_head_lands_on_my_tasks_and_the_others_on_the_plan()
+    public async Task A_section_head_lands_on_my_tasks_and_the_others_on_the_dashboard()
     {
         var response = await (await app.UserAsync("section")).GetAsync("/", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/my");
-        (await (await app.UserAsync("office")).GetAsync("/", Ct)).Headers.Location!.OriginalString.ShouldStartWith("/plans/");
+        (await (await app.UserAsync("office")).GetAsync("/", Ct)).Headers.Location!.OriginalString.ShouldBe("/dashboard");
     }
 
     [Fact]

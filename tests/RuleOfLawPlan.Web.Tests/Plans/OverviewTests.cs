@@ -14,12 +14,12 @@ public sealed class OverviewTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task The_home_page_opens_the_2023_plan_in_execution()
+    public async Task The_home_page_of_a_viewer_is_the_dashboard()
     {
         var response = await (await app.SignInAsAsync("viewer")).GetAsync("/", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe($"/plans/{await PlanIdAsync(DatabaseSetup.BureauName)}");
+        response.Headers.Location!.OriginalString.ShouldBe("/dashboard");
     }
 
     [Fact]

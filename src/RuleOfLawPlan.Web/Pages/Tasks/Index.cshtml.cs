@@ -35,13 +35,14 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
     /// The query string: <c>plan</c> (plan id; default the plan in execution, else the newest), <c>area</c> (the area's
     /// ordinal in the plan, 1 = （一）), <c>section</c> (section id, leading or supporting), <c>light</c> (Red, Yellow,
     /// Blue, Green, Done), <c>status</c> (NotStarted, InProgress, Completed), <c>leader</c> (责任领导, exactly as on the
-    /// task), <c>asOf</c> (yyyy-MM-dd).
+    /// task), <c>asOf</c> (yyyy-MM-dd), <c>role</c> (Lead, Support: narrows <c>section</c> to the tasks it leads or supports).
     /// </summary>
     public sealed record Filter
     {
         public int? Plan { get; init; }
         public int? Area { get; init; }
         public int? Section { get; init; }
+        public SectionRole? Role { get; init; }
         public SupervisionLight? Light { get; init; }
         public PlanTaskStatus? Status { get; init; }
         public string? Leader { get; init; }
@@ -54,6 +55,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
         {
             RuleFor(x => x.Light).IsInEnum().WithMessage("督办状态无效");
             RuleFor(x => x.Status).IsInEnum().WithMessage("任务状态无效");
+            RuleFor(x => x.Role).IsInEnum().WithMessage("牵头或配合无效");
             RuleFor(x => x.Leader).MaximumLength(100).WithMessage("责任领导不能超过100个字符");
         }
     }
@@ -113,7 +115,12 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
     {
         var task = item.Task;
         return (Query.Area is not int area || task.AreaOrdinal == area)
-            && (Query.Section is not int section || task.LeadSectionId == section || task.SupportingSectionIds.Contains(section))
+            && (Query.Section is not int section || Query.Role switch
+            {
+                SectionRole.Lead => task.LeadSectionId == section,
+                SectionRole.Support => task.SupportingSectionIds.Contains(section),
+                _ => task.LeadSectionId == section || task.SupportingSectionIds.Contains(section),
+            })
             && (Query.Status is not { } status || task.Status == status)
             && (string.IsNullOrEmpty(Query.Leader) || task.ResponsibleLeader == Query.Leader);
     }
@@ -126,12 +133,20 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
             ["plan"] = Plan?.Id.ToString(CultureInfo.InvariantCulture),
             ["area"] = Query.Area?.ToString(CultureInfo.InvariantCulture),
             ["section"] = Query.Section?.ToString(CultureInfo.InvariantCulture),
+            ["role"] = Query.Role?.ToString(),
             ["light"] = light?.ToString(),
             ["status"] = Query.Status?.ToString(),
             ["leader"] = Query.Leader,
             ["asOf"] = Query.AsOf is null ? null : AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);
+    }
+
+    /// <summary>How the <c>section</c> filter takes a task's sections: the one leading it, or one of those supporting it.</summary>
+    public enum SectionRole
+    {
+        Lead = 1,
+        Support = 2,
     }
 
     public static IReadOnlyList<SupervisionLight> LightsInOrder { get; } = Enum.GetValues<SupervisionLight>();
