@@ -5,16 +5,16 @@ namespace RuleOfLawPlan.Browser.Tests.Journeys;
 
 public sealed class SignInTests(ChromiumFixture chromium, BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
-    private const string Plan2023 = "日喀则市城市管理和综合执法局2023年法治政府建设工作计划";
+    private const string Dashboard = "领导小组驾驶舱";
 
     public static readonly TheoryData<string, string, string[], string> Accounts = new()
     {
-        { "admin", "系统管理员（系统管理员）", ["计划总览", "任务清单", "审计日志", "用户管理", "科室管理"], Plan2023 },
-        { "leader", "局领导（组长）（领导小组）", ["计划总览", "任务清单", "我的批示"], Plan2023 },
-        { "office", "政策法规办干部（领导小组办公室）", ["计划总览", "任务清单", "审核进展", "审计日志"], Plan2023 },
+        { "admin", "系统管理员（系统管理员）", ["驾驶舱", "任务清单", "审计日志", "用户管理", "科室管理"], Dashboard },
+        { "leader", "局领导（组长）（领导小组）", ["驾驶舱", "任务清单", "我的批示"], Dashboard },
+        { "office", "政策法规办干部（领导小组办公室）", ["驾驶舱", "任务清单", "审核进展", "审计日志"], Dashboard },
         { "section", "综合执法科科长（科室负责人）", ["我的任务"], "我的任务" },
         { "section2", "市容环境卫生管理科科长（科室负责人）", ["我的任务"], "我的任务" },
-        { "viewer", "查看用户（查看）", ["计划总览", "任务清单"], Plan2023 },
+        { "viewer", "查看用户（查看）", ["驾驶舱", "任务清单"], Dashboard },
     };
 
     [Theory]
