@@ -218,7 +218,8 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
     /// <summary>
     /// Where Chinese in the code is not a message a page shows: the importer reads the plan document's own words and
     /// reports to the console, the command line, the self-managed server and a failed start write bilingual lines to the console, the
-    /// seed data are names, the last-resort error page is static, dates and numerals are formats.
+    /// seed data are names, the demo year writes what sections, the office and leaders would type (stored content, shown as
+    /// typed in every language, like a user's own text), the last-resort error page is static, dates and numerals are formats.
     /// </summary>
     private static readonly string[] NotShownOnPages =
     [
@@ -228,6 +229,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         "RuleOfLawPlan.Web/Data/LocalPostgres/",
         "RuleOfLawPlan.Web/Data/Migrations/",
         "RuleOfLawPlan.Web/Data/SampleData.cs",
+        "RuleOfLawPlan.Web/Data/Demo/",
         "RuleOfLawPlan.Web/Data/DatabaseSetup.cs",
         "RuleOfLawPlan.Web/Startup/LastResortErrorPage.cs",
         "RuleOfLawPlan.Web/Startup/PortInUse.cs",
