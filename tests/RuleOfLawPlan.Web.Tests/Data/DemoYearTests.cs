@@ -36,7 +36,7 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
         tasks.Count.ShouldBe(26);
         foreach (var task in tasks)
         {
-            var leadMonths = task.Updates.Where(u => u.SectionId == task.LeadSectionId && u.SupersedesId == null).Select(u => u.AsOf.Month).ToList();
+            var leadMonths = task.Updates.Where(u => u.SectionId == task.LeadSectionId && u.SupersedesId == null).Select(u => u.AsOf.Month).Order().ToList();
             leadMonths.ShouldNotBeEmpty();
             leadMonths.Min().ShouldBe(5, task.Title);
             leadMonths.ShouldBe(Enumerable.Range(5, leadMonths.Max() - 4), task.Title);
