@@ -64,4 +64,27 @@ public sealed class EvidenceTests(ChromiumFixture chromium, BrowserAppFixture ap
         await page.GotoAsync(taskUrl);
         (await page.GetByTestId("evidence-link").CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task An_empty_file_is_named_before_anything_is_sent()
+    {
+        await using var session = await BrowserSession.OpenAsync(chromium, app.BaseAddress);
+        var page = session.Page;
+        await SignIn.AsAsync(page, "section");
+        await SignIn.ToPlanAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "持续推进行政执法三项制度" }).ClickAsync();
+        await page.GetByTestId("report-progress").ClickAsync();
+        var formUrl = page.Url;
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+
+        await page.GetByLabel("工作进展").FillAsync("附空白文件");
+        await page.GetByLabel("佐证材料").SetInputFilesAsync(new FilePayload { Name = "空白.pdf", MimeType = "application/pdf", Buffer = [] });
+        (await page.GetByTestId("evidence-client-error").InnerTextAsync()).ShouldBe("“空白.pdf”是空文件，请选择有内容的文件");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+
+        posts.ShouldBe(0);
+        page.Url.ShouldBe(formUrl);
+        session.Problems.ShouldBeEmpty();
+    }
 }
