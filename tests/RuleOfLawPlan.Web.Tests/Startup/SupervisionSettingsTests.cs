@@ -19,9 +19,9 @@ public sealed class SupervisionSettingsTests(AppFixture app) : IClassFixture<App
     }
 
     [Fact]
-    public void Without_settings_the_blue_window_is_7_days_and_reports_are_due_on_the_25th()
+    public void Without_settings_the_blue_window_is_7_days_and_reports_are_due_on_the_25th_for_lights_and_reminders_alike()
     {
-        var settings = app.Factory.Services.GetRequiredService<SupervisionSettings>();
+        var settings = app.Factory.Services.GetServices<SupervisionSettings>().ShouldHaveSingleItem();
 
         (settings.BlueWindowDays, settings.Calendar.CutOffDay).ShouldBe((7, 25));
     }
