@@ -14,7 +14,8 @@ public sealed class ErrorPageTests(AppFixture app) : IClassFixture<AppFixture>
         await using (var db = app.CreateDb())
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE IF EXISTS plans RENAME TO plans_gone", ct);
 
-        var response = await client.GetAsync("/", ct);
+        // The home page only redirects a viewer; the dashboard reads the plans.
+        var response = await client.GetAsync("/dashboard", ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         var html = await response.Content.ReadAsStringAsync(ct);
@@ -31,7 +32,7 @@ public sealed class ErrorPageTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await app.SignInAsAsync("viewer");
         await using (var db = app.CreateDb())
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE IF EXISTS plans RENAME TO plans_gone", ct);
-        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
         request.Headers.Accept.ParseAdd("application/json");
 
         var response = await client.SendAsync(request, ct);
