@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Demo;
+using RuleOfLawPlan.Web.Notifications;
 
 namespace RuleOfLawPlan.Web.Tests.Data;
 
@@ -112,10 +113,21 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
     }
 
     [Fact]
+    public async Task An_overdue_task_is_urged_and_section_heads_find_reminders_in_their_inbox()
+    {
+        var connectionString = await DemoDatabaseAsync();
+        await using var db = Open(connectionString);
+
+        (await db.TaskUrges.CountAsync(Ct)).ShouldBe(1);
+        var kinds = await db.Notifications.Select(n => n.Kind).Distinct().ToListAsync(Ct);
+        kinds.ShouldBe([NotificationKind.Urged, NotificationKind.Overdue, NotificationKind.NewInstruction], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task A_second_run_adds_nothing()
     {
         var connectionString = await DemoDatabaseAsync();
-        const string counts = "SELECT (SELECT count(*) FROM progress_updates) + (SELECT count(*) FROM kpi_readings) * 1000 + (SELECT count(*) FROM instructions) * 1000000";
+        const string counts = "SELECT (SELECT count(*) FROM progress_updates) + (SELECT count(*) FROM kpi_readings) * 1000 + (SELECT count(*) FROM instructions) * 1000000 + (SELECT count(*) FROM notifications) * 100000000";
         var before = await Sql.Scalar<long>(connectionString, counts);
 
         await using (var db = Open(connectionString))

@@ -15,8 +15,8 @@ internal sealed record DemoProfile(DemoKind Kind, DateOnly? Deadline, int Finish
     {
         var profile = index switch
         {
-            7 => new DemoProfile(DemoKind.Overdue, new DateOnly(DemoYear.Year, 10, 31), 12, 80, null, null),
-            18 => new DemoProfile(DemoKind.Overdue, new DateOnly(DemoYear.Year, 11, 30), 12, 70, null, null),
+            6 => new DemoProfile(DemoKind.Overdue, new DateOnly(DemoYear.Year, 10, 31), 12, 80, null, null),
+            17 => new DemoProfile(DemoKind.Overdue, new DateOnly(DemoYear.Year, 11, 30), 12, 70, null, null),
             4 => new DemoProfile(DemoKind.Behind, new DateOnly(DemoYear.Year, 12, 31), 12, 65, null, 12),
             12 => new DemoProfile(DemoKind.Behind, new DateOnly(DemoYear.Year, 12, 31), 12, 70, null, 12),
             21 => new DemoProfile(DemoKind.Behind, new DateOnly(DemoYear.Year, 12, 31), 12, 75, null, null),

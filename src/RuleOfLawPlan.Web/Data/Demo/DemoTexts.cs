@@ -27,6 +27,8 @@ internal static class DemoTexts
 
     public const string CorrectionAddendum = "已补充会议纪要及相关文件。";
 
+    public const string UrgeNote = "该任务已逾期，请牵头科室于本月15日前报送整改措施和完成时限。";
+
     public static string Summary(PlanTask task, int month, int percent, int index) => percent == 100
         ? $"{month}月，“{Short(task)}”各项工作已全部完成，相关资料已整理归档。{DemoYear.Marker}"
         : $"{month}月，{Activities[(index + month) % Activities.Length]}，“{Short(task)}”累计完成{percent}%。{DemoYear.Marker}";

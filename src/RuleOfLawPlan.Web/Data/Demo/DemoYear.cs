@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Evidence;
+using RuleOfLawPlan.Web.Notifications;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Data.Demo;
@@ -63,6 +64,22 @@ public static class DemoYear
                 reporters(task.LeadSectionId.Value), instruction.IssuedAt.AddDays(7));
         }
         await db.SaveChangesAsync(ct);
+        await NotifyAsync(db, tasks, profiles, ct);
+    }
+
+    /// <summary>A 催办 on an overdue task in November, and the 站内提醒 the reminder job leaves by the year's last week.</summary>
+    private static async Task NotifyAsync(PlanDb db, List<PlanTask> tasks, List<DemoProfile> profiles, CancellationToken ct)
+    {
+        var overdue = profiles.FindIndex(p => p.Kind == DemoKind.Overdue);
+        if (overdue >= 0)
+        {
+            var urge = tasks[overdue].Urge(DemoTexts.UrgeNote + Marker, Reviewer, At(new DateOnly(Year, 11, 6), 9));
+            await db.SaveChangesAsync(ct);
+            await NotificationWriter.UrgedAsync(db, urge.Id, ct);
+        }
+        var day = new DateOnly(Year, 12, 28);
+        await NotificationWriter.OverdueAsync(db, day, At(day, 7), ct);
+        await NotificationWriter.NewInstructionAsync(db, At(day, 7), ct);
     }
 
     /// <summary>A month: every section reports, the office reviews, the returned ones are corrected and accepted.</summary>
