@@ -48,6 +48,7 @@ public sealed class EvidenceUploadTests(AppFixture app) : IClassFixture<AppFixtu
         (await db.AuditEntries.CountAsync(e => e.PlanTaskId == taskId && e.EntityType == nameof(EvidenceFile), Ct)).ShouldBe(2);
 
         var page = await (await client.GetAsync($"/tasks/{taskId}", Ct)).HtmlAsync();
+        page.QuerySelectorAll("#history .audit-title").Select(t => t.TextContent).ShouldContain("执法检查记录.pdf", "the history names the file it added");
         var links = page.QuerySelectorAll("[data-testid=ledger-row] [data-testid=evidence-link]");
         links.Select(a => a.TextContent).ShouldBe(["执法检查记录.pdf", "现场照片.png"]);
         page.QuerySelector("[data-testid=evidence-files]")!.TextContent.ShouldContain("KB");

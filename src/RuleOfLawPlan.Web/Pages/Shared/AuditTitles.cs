@@ -63,11 +63,14 @@ public sealed class AuditTitles
                 return (await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
                     .Select(s => (Key(s.Id), s.Name));
             case nameof(ProgressUpdate):
-                var updateIds = keys.Select(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
-                    .OfType<long>().ToList();
+                var updateIds = LongKeys(keys);
                 return (await db.ProgressUpdates.AsNoTracking().Where(u => updateIds.Contains(u.Id))
                         .Join(db.Sections, u => u.SectionId, s => s.Id, (u, s) => new { u.Id, Section = s.Name, u.AsOf, u.Percent }).ToListAsync(ct))
                     .Select(u => (u.Id.ToString(CultureInfo.InvariantCulture), $"{u.Section} {Labels.ChineseDate(u.AsOf)} {u.Percent}%"));
+            case nameof(EvidenceFile):
+                var fileIds = LongKeys(keys);
+                return (await db.EvidenceFiles.AsNoTracking().Where(f => fileIds.Contains(f.Id)).Select(f => new { f.Id, f.FileName }).ToListAsync(ct))
+                    .Select(f => (f.Id.ToString(CultureInfo.InvariantCulture), f.FileName));
             case nameof(Kpi):
                 return (await db.Kpis.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToListAsync(ct))
                     .Select(k => (Key(k.Id), k.Name));
@@ -86,4 +89,7 @@ public sealed class AuditTitles
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static List<long> LongKeys(IEnumerable<string> keys) =>
+        [.. keys.Select(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()];
 }
