@@ -37,6 +37,7 @@ try
     {
         CommandVerb.Migrate => await DatabaseCommands.MigrateAsync(app),
         CommandVerb.ImportPlan => await ImportPlanCommand.ImportAsync(app.Services, command.File!, Console.Out, Console.Error),
+        CommandVerb.GenerateData => await GenerateDataCommand.RunAsync(app, command.Scale!, Console.Out, Console.Error),
         CommandVerb.CreateAdmin => await CreateAdminCommand.RunAsync(app.Services, command.UserName!, command.Reset,
             CreateAdminCommand.ReadPassword(), Console.Out, Console.Error),
         _ => await RunWebAsync(app),

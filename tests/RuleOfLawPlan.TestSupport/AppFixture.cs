@@ -7,8 +7,9 @@ namespace RuleOfLawPlan.TestSupport;
 /// <summary>
 /// The app, as started in Development (migrated, with the 2023 plan and sample data), on a database of its
 /// own for one test class: a clone of a template that was prepared once per run by starting the app on it.
+/// <see cref="ScaleAppFixture"/> clones a template filled with data at scale instead.
 /// </summary>
-public sealed class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
+public class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
 {
     private readonly Dictionary<string, HttpClient> _signedIn = [];
     private PlanAppFactory? _factory;
@@ -19,13 +20,16 @@ public sealed class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
 
     public SqlCommandCounter Sql => Factory.Sql;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
-        var template = await SeededTemplateAsync(cluster);
+        var template = await TemplateAsync(cluster);
         ConnectionString = cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(template));
         _factory = new PlanAppFactory(ConnectionString);
         _factory.StartServer();
     }
+
+    /// <summary>The template the class's database is cloned from.</summary>
+    protected virtual Task<string> TemplateAsync(PostgresClusterFixture cluster) => SeededTemplateAsync(cluster);
 
     /// <summary>A database as the app leaves it after its first start in Development.</summary>
     public static Task<string> SeededTemplateAsync(PostgresClusterFixture cluster) =>
@@ -59,8 +63,9 @@ public sealed class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
     /// <summary>A context of its own, for arranging data and checking what the app stored.</summary>
     public PlanDb CreateDb() => new(PlanDbOptions.Configure(new DbContextOptionsBuilder<PlanDb>(), ConnectionString).Options);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         foreach (var client in _signedIn.Values) client.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
     }

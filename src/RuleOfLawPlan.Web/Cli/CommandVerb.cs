@@ -6,4 +6,5 @@ public enum CommandVerb
     Migrate,
     ImportPlan,
     CreateAdmin,
+    GenerateData,
 }

@@ -22,7 +22,7 @@ public static class DemoYear
 
     private const int FirstMonth = 5;
     private const int LastMonth = 12;
-    private const string Reviewer = "政策法规办干部";
+    internal const string Reviewer = "政策法规办干部";
 
     /// <summary>The bureau's clock is Asia/Shanghai, which has kept UTC+8 without daylight saving since 1991.</summary>
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
@@ -41,8 +41,7 @@ public static class DemoYear
         if (tasks.Count == 0) return;
 
         var reporters = await ReportersAsync(db, ct);
-        var leader = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Leader)))
-            .OrderBy(u => u.UserName).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "局领导";
+        var leader = await LeaderAsync(db, ct);
         var profiles = tasks.Select((task, index) => DemoProfile.For(index, tasks.Count)).ToList();
 
         for (var i = 0; i < tasks.Count; i++)
@@ -179,8 +178,13 @@ public static class DemoYear
         }
     }
 
+    /// <summary>Who writes the 批示: the first leader account, else "局领导".</summary>
+    internal static async Task<string> LeaderAsync(PlanDb db, CancellationToken ct) =>
+        await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Leader)))
+            .OrderBy(u => u.UserName).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "局领导";
+
     /// <summary>Who reports for a section: its demo section head, else "(section)负责人".</summary>
-    private static async Task<Func<int, string>> ReportersAsync(PlanDb db, CancellationToken ct)
+    internal static async Task<Func<int, string>> ReportersAsync(PlanDb db, CancellationToken ct)
     {
         var sections = await db.Sections.ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var heads = await db.Users.Where(u => u.SectionId != null
