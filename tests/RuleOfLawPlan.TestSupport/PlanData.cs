@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
+using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Evidence;
 
@@ -112,5 +113,33 @@ public static class PlanData
         var files = await db.EvidenceFiles.CountAsync(f => f.PlanTaskId == taskId, Ct);
         var chunks = await db.EvidenceChunks.CountAsync(Ct);
         return (files, chunks);
+    }
+
+    /// <summary>
+    /// A 领导履职台账 entry in the register of plan <paramref name="planId"/>, made outside the app (no audit entries), with
+    /// one file when <paramref name="fileName"/> is given. Returns the entry's id and its file's (0 without a file).
+    /// </summary>
+    public static async Task<(int ActivityId, long FileId)> NewActivityAsync(this AppFixture app, int planId, string title,
+        LeadershipActivityKind kind = LeadershipActivityKind.PartyGroupMeeting, string? fileName = null, byte[]? content = null)
+    {
+        await using var db = app.CreateDb();
+        var plan = await db.Plans.SingleAsync(p => p.Id == planId, Ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var activity = new LeadershipActivity(plan, kind, new DateOnly(plan.Year, 3, 15), title, "局党组书记、局长", "听取法治政府建设工作汇报",
+            [], "测试", DateTimeOffset.UtcNow);
+        ActivityEvidenceFile? file = null;
+        if (fileName is not null)
+        {
+            content ??= EvidenceSamples.Pdf();
+            var kindOfFile = EvidenceFormats.Check(fileName, new MemoryStream(content));
+            file = activity.AttachEvidence(fileName, kindOfFile, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)),
+                "测试", DateTimeOffset.UtcNow);
+        }
+        db.LeadershipActivities.Add(activity);
+        await db.SaveChangesAsync(Ct);
+        if (file is not null)
+            await EvidenceStore.WriteAsync(db, EvidenceStore.ChunkTable.Activities, file.Id, new MemoryStream(content!), Ct);
+        await transaction.CommitAsync(Ct);
+        return (activity.Id, file?.Id ?? 0);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Audit;
@@ -29,6 +30,10 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
+    public DbSet<LeadershipActivity> LeadershipActivities => Set<LeadershipActivity>();
+    public DbSet<ActivityEvidenceFile> ActivityEvidenceFiles => Set<ActivityEvidenceFile>();
+    public DbSet<ActivityTaskLink> ActivityTaskLinks => Set<ActivityTaskLink>();
+    public DbSet<ActivityEvidenceChunk> ActivityEvidenceChunks => Set<ActivityEvidenceChunk>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
@@ -73,6 +78,7 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
         configurationBuilder.Properties<SectionKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<LeadershipActivityKind>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<EvidenceKind>().HaveConversion<string>().HaveMaxLength(10);
     }
 }

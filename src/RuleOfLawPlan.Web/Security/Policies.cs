@@ -44,4 +44,10 @@ public static class Policies
 
     /// <summary>Office: the review queue (审核 of progress updates).</summary>
     public const string Review = nameof(Review);
+
+    /// <summary>Office, leaders, administrators and viewers: 领导履职台账 (the register of leaders' rule-of-law activities) and its files.</summary>
+    public const string ReadActivities = nameof(ReadActivities);
+
+    /// <summary>Office and administrators: add, edit and remove register entries, attach their files.</summary>
+    public const string ManageActivities = nameof(ManageActivities);
 }

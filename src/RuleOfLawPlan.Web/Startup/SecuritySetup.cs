@@ -77,7 +77,9 @@ public static class SecuritySetup
             .AddPolicy(Policies.TaskList, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
             .AddPolicy(Policies.Dashboard, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
             .AddPolicy(Policies.MyTasks, p => p.RequireRole(Roles.SectionHead))
-            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Office));
+            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Office))
+            .AddPolicy(Policies.ReadActivities, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
+            .AddPolicy(Policies.ManageActivities, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Office, Roles.Admin)));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CurrentRoleHandler>();
         builder.Services.AddScoped<AccountService>();

@@ -28,7 +28,8 @@ namespace RuleOfLawPlan.Web.Tests.Security;
 /// <item>Route values: <c>{id}</c> under /plans is the 2023 plan; under /tasks a task — (六).1, led by 综合执法科
 /// (<c>section</c>), or (七).1, supported by 市容环境卫生管理科 (<c>section2</c>); for <c>own</c> cells each section head also gets
 /// the other's task, and (七).2 when that is the other; <c>{kpiId}</c> is a KPI of (六).1 (another task's URL with it is refused
-/// before the KPI is looked at); under /admin/users a Viewer made for this test; under
+/// before the KPI is looked at); under /activities an entry of the 2023 plan's register made for this test, with <c>{fileId}</c> its
+/// file; under /admin/users a Viewer made for this test; under
 /// /admin/sections a section made for this test; under /evidence a file of an update on (六).1 made for this test; under /audit the first
 /// audit entry. Any other route value fails the test until a convention is added here.</item>
 /// <item>POSTs carry a valid antiforgery token and no other fields: an allowed POST therefore either fails validation
@@ -206,13 +207,14 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
     }
 
     internal sealed record Ids(int PlanId, int EnforcementTask, int SanitationTask, int UnrelatedTask, string UserId, int SectionId, long AuditEntryId,
-        int EnforcementKpi, long EvidenceFileId)
+        int EnforcementKpi, long EvidenceFileId, int ActivityId, long ActivityFileId)
     {
         public string Url(string route, string? userName, bool ownTask) =>
             RouteParameter().Replace(route, m => m.Groups[1].Value switch
             {
                 "id" => Id(route, userName, ownTask),
                 "kpiId" => EnforcementKpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "fileId" => ActivityFileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => Unknown(route),
             });
 
@@ -236,6 +238,7 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
             if (route.StartsWith("/admin/users/", StringComparison.OrdinalIgnoreCase)) return UserId;
             if (route.StartsWith("/admin/sections/", StringComparison.OrdinalIgnoreCase)) return SectionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (route.StartsWith("/audit/", StringComparison.OrdinalIgnoreCase)) return AuditEntryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (route.StartsWith("/activities/", StringComparison.OrdinalIgnoreCase)) return ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (route.StartsWith("/evidence/", StringComparison.OrdinalIgnoreCase)) return EvidenceFileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Unknown(route);
         }
@@ -277,8 +280,12 @@ public sealed partial class PermissionMatrixTests(AppFixture app) : IClassFixtur
         var enforcementKpi = await db.Kpis.Where(k => k.PlanTaskId == enforcementTask).MinAsync(k => k.Id, Ct);
         var evidenceFileId = await db.EvidenceFiles.Where(f => f.PlanTaskId == enforcementTask).Select(f => (long?)f.Id).MinAsync(Ct)
             ?? await app.NewEvidenceAsync(enforcementTask, "权限矩阵测试.pdf", EvidenceSamples.Pdf());
+        var activity = await db.LeadershipActivities.Where(a => a.Title == "权限矩阵测试会议")
+            .Select(a => new { a.Id, FileId = a.Evidence.Min(f => (long?)f.Id) }).FirstOrDefaultAsync(Ct);
+        var (activityId, activityFileId) = activity is { FileId: long fileId } ? (activity.Id, fileId)
+            : await app.NewActivityAsync(planId, "权限矩阵测试会议", fileName: "权限矩阵测试纪要.pdf");
         return new Ids(planId, enforcementTask, await Task(7, 1), await Task(7, 2), target.Id, section.Id, auditEntryId, enforcementKpi,
-            evidenceFileId);
+            evidenceFileId, activityId, activityFileId);
     }
 
     /// <summary>One identity's client; signs in again if a request (sign-out) ended its session.</summary>

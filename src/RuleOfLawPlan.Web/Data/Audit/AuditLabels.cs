@@ -78,6 +78,17 @@ public static class AuditLabels
             ["FileName"] = "文件名", ["Kind"] = "文件类型", ["Length"] = "文件大小（字节）", ["Sha256"] = "SHA-256校验值",
             ["ProgressUpdateId"] = "所属进展", ["KpiReadingId"] = "所属指标数据", ["UploadedBy"] = "上传人", ["UploadedAt"] = "上传时间",
         }),
+        ["LeadershipActivity"] = new("领导履职台账", new()
+        {
+            ["Kind"] = "活动类型", ["HeldOn"] = "活动日期", ["Title"] = "活动名称", ["ChairedBy"] = "主持人",
+            ["Summary"] = "主要内容", ["RecordedBy"] = "登记人", ["RecordedAt"] = "登记时间",
+        }),
+        ["ActivityEvidenceFile"] = new("履职佐证材料", new()
+        {
+            ["FileName"] = "文件名", ["Kind"] = "文件类型", ["Length"] = "文件大小（字节）", ["Sha256"] = "SHA-256校验值",
+            ["LeadershipActivityId"] = "所属履职记录", ["UploadedBy"] = "上传人", ["UploadedAt"] = "上传时间",
+        }),
+        ["ActivityTaskLink"] = new("履职关联任务", new() { ["LeadershipActivityId"] = "所属履职记录", ["PlanTaskId"] = "关联任务" }),
         ["AppUser"] = new("用户", new()
         {
             ["UserName"] = "用户名", ["NormalizedUserName"] = "用户名（检索用）", ["DisplayName"] = "姓名",

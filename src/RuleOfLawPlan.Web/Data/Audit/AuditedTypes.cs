@@ -25,6 +25,7 @@ public static class AuditedTypes
         [typeof(Notification)] = "users' inboxes: copies of events recorded elsewhere (an urge, a returned update, an instruction) or of dates, written for each user and marked read by them; reading is not a change to plan data",
         [typeof(ReminderRun)] = "the reminder job's own bookkeeping (which days are done), not a change anyone makes",
         [typeof(EvidenceChunk)] = "an evidence file's bytes, a megabyte a row: the file's audited row records its name, size and SHA-256",
+        [typeof(ActivityEvidenceChunk)] = "a register entry's file's bytes, as EvidenceChunk: the file's audited row records its name, size and SHA-256",
         [typeof(UserSession)] = "server-side sessions: written by every sign-in, sign-out and sliding renewal, not a change anyone makes",
     };
 

@@ -209,6 +209,149 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.ToTable("asp_net_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Activities.ActivityEvidenceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LeadershipActivityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("leadership_activity_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity_evidence_files");
+
+                    b.HasIndex("LeadershipActivityId")
+                        .HasDatabaseName("ix_activity_evidence_files_leadership_activity_id");
+
+                    b.ToTable("activity_evidence_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_activity_evidence_files_length", "length > 0");
+                        });
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Activities.ActivityTaskLink", b =>
+                {
+                    b.Property<int>("LeadershipActivityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("leadership_activity_id");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_task_id");
+
+                    b.HasKey("LeadershipActivityId", "PlanTaskId")
+                        .HasName("pk_activity_task_links");
+
+                    b.HasIndex("PlanTaskId")
+                        .HasDatabaseName("ix_activity_task_links_plan_task_id");
+
+                    b.ToTable("activity_task_links", (string)null);
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Activities.LeadershipActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChairedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chaired_by");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leadership_activities");
+
+                    b.HasIndex("WorkPlanId", "Kind", "HeldOn")
+                        .HasDatabaseName("ix_leadership_activities_work_plan_id_kind_held_on");
+
+                    b.ToTable("leadership_activities", (string)null);
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Domain.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -1147,6 +1290,27 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Web.Data.Evidence.ActivityEvidenceChunk", b =>
+                {
+                    b.Property<long>("ActivityEvidenceFileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("activity_evidence_file_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("ActivityEvidenceFileId", "Ordinal")
+                        .HasName("pk_activity_evidence_chunks");
+
+                    b.ToTable("activity_evidence_chunks", (string)null);
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Web.Data.Evidence.EvidenceChunk", b =>
                 {
                     b.Property<long>("EvidenceFileId")
@@ -1417,6 +1581,45 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Activities.ActivityEvidenceFile", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Activities.LeadershipActivity", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("LeadershipActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_evidence_files_leadership_activities_leadership_ac");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Activities.ActivityTaskLink", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Activities.LeadershipActivity", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("LeadershipActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_task_links_leadership_activities_leadership_activi");
+
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_task_links_tasks_plan_task_id");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Activities.LeadershipActivity", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.WorkPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leadership_activities_plans_work_plan_id");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Domain.Organizations.Section", b =>
                 {
                     b.HasOne("RuleOfLawPlan.Domain.Organizations.Organization", null)
@@ -1617,6 +1820,16 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_sections_section_id");
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Web.Data.Evidence.ActivityEvidenceChunk", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Activities.ActivityEvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityEvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_evidence_chunks_activity_evidence_files_activity_e");
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Web.Data.Evidence.EvidenceChunk", b =>
                 {
                     b.HasOne("RuleOfLawPlan.Domain.Plans.EvidenceFile", null)
@@ -1652,6 +1865,13 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Activities.LeadershipActivity", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("RuleOfLawPlan.Domain.Plans.KeyArea", b =>

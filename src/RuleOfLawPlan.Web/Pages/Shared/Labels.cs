@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RuleOfLawPlan.Domain;
+using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Domain.Supervision;
@@ -146,6 +147,17 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    public static string Of(LeadershipActivityKind kind) => kind switch
+    {
+        LeadershipActivityKind.PartyGroupMeeting => "党组会议",
+        LeadershipActivityKind.LeadingGroupMeeting => "领导小组会议",
+        LeadershipActivityKind.CentralGroupStudy => "理论学习中心组学法",
+        LeadershipActivityKind.WeeklyStudy => "每周一学",
+        LeadershipActivityKind.ReportOnLaw => "述法",
+        LeadershipActivityKind.LegalityReview => "重大行政决策合法性审查",
+        _ => kind.ToString(),
+    };
+
     /// <summary>
     /// Any domain value, for pages that only know it as an <see cref="Enum"/> (the audit trail's field values);
     /// an enum without a case here comes back as its C# name, which <c>AuditCatalogTests</c> refuses.
@@ -162,6 +174,7 @@ public static class Labels
         SupervisionLight light => Of(light),
         LightReason reason => Of(reason),
         EvidenceKind kind => Of(kind),
+        LeadershipActivityKind kind => Of(kind),
         _ => value.ToString(),
     };
 
