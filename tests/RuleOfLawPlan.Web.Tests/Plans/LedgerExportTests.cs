@@ -108,7 +108,7 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
         ledger.ShouldNotContain(r => r.Contains("年度范围以外的进展"));
 
         var readings = Rows(workbook, "指标数据");
-        readings[0].ShouldBe(["序号", "任务", "指标", "目标", "截至日期", "数据", "达标情况", "数据来源", "填报人", "填报时间"]);
+        readings[0].ShouldBe(["序号", "任务", "指标", "目标", "截至日期", "数据", "达标情况", "数据来源", "填报人", "填报时间", "佐证材料"]);
         readings.Count.ShouldBe(2);
         readings[1][..8].ShouldBe(["（一）1", "持续推进行政执法三项制度", "城市管理行政执法社会满意度", "≥ 90%", Day(2023, 12, 31), "92.5%", "达标", "年度满意度测评报告"]);
     }
@@ -204,6 +204,6 @@ public sealed class LedgerExportTests(AppFixture app) : IClassFixture<AppFixture
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         Rows(document.WorkbookPart!, "工作台账").Count.ShouldBe(1 + 2 + 29 * 20);
         app.Sql.Count.ShouldBe(queries);
-        queries.ShouldBeLessThanOrEqualTo(8, "the session, the plan, tasks, their supports, updates, readings, evidence file names, section names");
+        queries.ShouldBeLessThanOrEqualTo(8, "the session, the plan, tasks, their supports, updates, readings, evidence file names (of both), section names");
     }
 }

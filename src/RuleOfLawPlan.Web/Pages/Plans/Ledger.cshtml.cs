@@ -92,10 +92,14 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
                     r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator, r.ThisYearCount, r.LastYearCount,
                     r.Source, r.RecordedBy, r.RecordedAt)))
             .ToListAsync(ct);
-        var evidence = (await db.EvidenceFiles.AsNoTracking()
-                .Where(f => planTasks.Contains(f.PlanTaskId) && f.ProgressUpdate != null && f.ProgressUpdate.AsOf >= start && f.ProgressUpdate.AsOf <= end)
-                .OrderBy(f => f.Id).Select(f => new { UpdateId = f.ProgressUpdateId!.Value, f.FileName }).ToListAsync(ct))
-            .ToLookup(f => f.UpdateId, f => f.FileName);
+        // 佐证材料 of the updates and the readings in the range, in one query.
+        var files = await db.EvidenceFiles.AsNoTracking()
+            .Where(f => planTasks.Contains(f.PlanTaskId)
+                && ((f.ProgressUpdate != null && f.ProgressUpdate.AsOf >= start && f.ProgressUpdate.AsOf <= end)
+                    || (f.KpiReading != null && f.KpiReading.AsOf >= start && f.KpiReading.AsOf <= end)))
+            .OrderBy(f => f.Id).Select(f => new { f.ProgressUpdateId, f.KpiReadingId, f.FileName }).ToListAsync(ct);
+        var evidence = files.Where(f => f.ProgressUpdateId is not null).ToLookup(f => f.ProgressUpdateId!.Value, f => f.FileName);
+        var readingEvidence = files.Where(f => f.KpiReadingId is not null).ToLookup(f => f.KpiReadingId!.Value, f => f.FileName);
         var sections = await SectionNames.LoadAsync(db, ct);
 
         // A temporary file, not memory: a year of a large plan's updates is several megabytes. It goes when the response is sent.
@@ -104,7 +108,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
         using (var workbook = new XlsxWriter(file))
         {
             workbook.AddSheet(l["工作台账"], Localized(LedgerColumns), LedgerRows(tasks, updates, evidence, sections));
-            workbook.AddSheet(l["指标数据"], Localized(ReadingColumns), ReadingRows(tasks, readings));
+            workbook.AddSheet(l["指标数据"], Localized(ReadingColumns), ReadingRows(tasks, readings, readingEvidence));
         }
         file.Position = 0;
         return File(file, ContentType, l["{0}工作台账（{1}至{2}）.xlsx", Plan.Title, start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -129,7 +133,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
     private static readonly XlsxWriter.Column[] ReadingColumns =
     [
         new("序号", 8), new("任务", 30), new("指标", 24), new("目标", 12), new("截至日期", 12), new("数据", 20),
-        new("达标情况", 10), new("数据来源", 30), new("填报人", 14), new("填报时间", 18),
+        new("达标情况", 10), new("数据来源", 30), new("填报人", 14), new("填报时间", 18), new("佐证材料", 30),
     ];
 
     /// <summary>One row per update in the range, the task's columns on each; a task with none in the range gets one row of its own.</summary>
@@ -159,7 +163,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
         return rows;
     }
 
-    private List<IReadOnlyList<XlsxWriter.Value?>> ReadingRows(List<TaskRow> tasks, List<ReadingRow> readings)
+    private List<IReadOnlyList<XlsxWriter.Value?>> ReadingRows(List<TaskRow> tasks, List<ReadingRow> readings, ILookup<long, string> evidence)
     {
         var order = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var byId = tasks.ToDictionary(t => t.Id);
@@ -169,6 +173,7 @@ public sealed class LedgerModel(PlanDb db, IStringLocalizer<SharedResource> l) :
             new XlsxWriter.Day(r.Reading.AsOf), Text(Figures(r.Reading)),
             Text(l[Labels.Of(Kpi.Evaluate(r.Comparator, r.Target, r.Reading.Value, r.Reading.LastYearCount))]),
             Text(r.Reading.Source), Text(r.Reading.RecordedBy), Text(ChinaTime.Format(r.Reading.RecordedAt)),
+            Text(string.Join("\n", evidence[r.Reading.Id])),
         ])];
     }
 

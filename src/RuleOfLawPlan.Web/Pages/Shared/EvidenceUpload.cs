@@ -14,6 +14,9 @@ namespace RuleOfLawPlan.Web.Pages.Shared;
 /// </summary>
 public sealed class EvidenceUpload
 {
+    /// <summary>The file input's name (<c>_EvidenceInput</c>): files are bound by it, and refusals of files are shown under it.</summary>
+    public const string FilesField = "Form.Files";
+
     private EvidenceUpload(IReadOnlyList<Item> items) => Items = items;
 
     /// <summary>A checked file: its normalized name, the kind its content showed, its size and SHA-256 (lower-case hex).</summary>

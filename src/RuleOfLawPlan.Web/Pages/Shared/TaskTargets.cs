@@ -24,6 +24,9 @@ public sealed record TaskTargets(IReadOnlyList<TaskTargets.Kpi> Kpis, IReadOnlyL
 
         /// <summary>A ratio as a percentage rounded for display; null for other kinds.</summary>
         public decimal? RatioPercent => Numerator is { } part && Denominator is { } whole ? DomainKpi.RatioPercent(part, whole) : null;
+
+        /// <summary>佐证材料 given with the reading; filled where a page lists readings (<see cref="ReadingRows"/>), empty elsewhere.</summary>
+        public IReadOnlyList<EvidenceLink> Files { get; init; } = [];
     }
 
     public sealed record Deliverable(string Name, DeliverableAction Action);
@@ -42,7 +45,10 @@ public sealed record TaskTargets(IReadOnlyList<TaskTargets.Kpi> Kpis, IReadOnlyL
                 r.Source, r.RecordedBy, r.RecordedAt))
             .FirstOrDefault());
 
-    /// <summary>A reading as pages list it (a KPI's history).</summary>
-    public static readonly Expression<Func<KpiReading, Reading>> ReadingRows = r => new Reading(
-        r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator, r.ThisYearCount, r.LastYearCount, r.Source, r.RecordedBy, r.RecordedAt);
+    /// <summary>A reading as pages list it (a KPI's history), with its 佐证材料 from <paramref name="evidence"/> (the context's files).</summary>
+    public static Expression<Func<KpiReading, Reading>> ReadingRows(IQueryable<EvidenceFile> evidence) => r => new Reading(
+        r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator, r.ThisYearCount, r.LastYearCount, r.Source, r.RecordedBy, r.RecordedAt)
+    {
+        Files = evidence.Where(f => f.KpiReadingId == r.Id).OrderBy(f => f.Id).Select(f => new EvidenceLink(f.Id, f.FileName, f.Length)).ToList(),
+    };
 }

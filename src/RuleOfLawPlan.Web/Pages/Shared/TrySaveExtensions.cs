@@ -37,7 +37,7 @@ public static class TrySaveExtensions
     /// <param name="formVersion">
     /// The root's <see cref="IAggregateRoot.Version"/> the form was opened with (its hidden <c>Form.Version</c>):
     /// it becomes the original value EF checks in the UPDATE, so a change to the root or any part of it since
-    /// then refuses the save. Null for a form that only adds and was not opened on what it changes (批示): then
+    /// then refuses the save. Null for a change that was not opened on what it changes (<see cref="TryAppendAsync{TRoot}"/> passes it): then
     /// only a change between loading and saving is a conflict.
     /// </param>
     /// <param name="change">The entity's intent method, e.g. <c>t =&gt; t.Assign(…)</c>.</param>

@@ -25,11 +25,7 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
 
     public sealed record LedgerRow(long Id, int SectionId, DateOnly AsOf, int Percent, string Summary, string RecordedBy, DateTimeOffset RecordedAt,
         ReviewState Review, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, long? SupersedesId, bool IsSuperseded,
-        IReadOnlyList<EvidenceRow> Files);
-
-    /// <summary>佐证材料 of an update: downloaded from /evidence/{id}.</summary>
-    public sealed record EvidenceRow(long Id, string FileName, long Length);
-
+        IReadOnlyList<EvidenceLink> Files);
 
     public sealed record InstructionRow(long Id, string Text, string Leader, DateTimeOffset IssuedAt, string? Answer, string? AnsweredBy,
         DateTimeOffset? AnsweredAt)
@@ -73,7 +69,7 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
                     .Select(u => new LedgerRow(u.Id, u.SectionId, u.AsOf, u.Percent, u.Summary, u.RecordedBy, u.RecordedAt,
                         u.Review, u.ReviewComment, u.ReviewedBy, u.ReviewedAt, u.SupersedesId, u.IsSuperseded,
                         t.Evidence.Where(f => f.ProgressUpdateId == u.Id).OrderBy(f => f.Id)
-                            .Select(f => new EvidenceRow(f.Id, f.FileName, f.Length)).ToList())).ToList(),
+                            .Select(f => new EvidenceLink(f.Id, f.FileName, f.Length)).ToList())).ToList(),
                 t.Instructions.OrderByDescending(i => i.IssuedAt)
                     .Select(i => new InstructionRow(i.Id, i.Text, i.Leader, i.IssuedAt, i.Answer, i.AnsweredBy, i.AnsweredAt)).ToList()))
             .SingleOrDefaultAsync(ct);
@@ -88,7 +84,7 @@ public sealed class DetailsModel(PlanDb db, TimeProvider clock, SupervisionQuery
             KpiReadings = await db.KpiReadings.AsNoTracking()
                 .Where(r => db.Kpis.Where(k => k.PlanTaskId == id).Select(k => k.Id).Contains(r.KpiId))
                 .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
-                .Select(TaskTargets.ReadingRows).ToListAsync(ct);
+                .Select(TaskTargets.ReadingRows(db.EvidenceFiles)).ToListAsync(ct);
         }
 
         History = await AuditHistory.ForTaskAsync(db, id, HistoryLimit, ct);

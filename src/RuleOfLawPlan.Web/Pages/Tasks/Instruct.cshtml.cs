@@ -41,8 +41,9 @@ public sealed class InstructModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
-        // The leader writes against the task as it is, not a version of it: only a change between loading and saving conflicts.
-        return await db.TrySaveAsync(PlanTask, formVersion: null, t => t.AddInstruction(Form.Text, User.DisplayName(), clock.GetUtcNow()),
+        var (who, now) = (User.DisplayName(), clock.GetUtcNow());
+        // A 批示 only adds to the task, whatever else was saved on it meanwhile: applied again to the task as stored now.
+        return await db.TryAppendAsync(PlanTask, c => db.LoadForChangeAsync(id, c), t => t.AddInstruction(Form.Text, who, now),
                 ModelState, ct) == SaveResult.Saved
             ? RedirectToPage("/Tasks/Details", null, new { id }, "instructions")
             : Page();

@@ -4,18 +4,23 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.Evidence;
 using RuleOfLawPlan.Web.Pages.Shared;
+using RuleOfLawPlan.Web.Requests;
 using RuleOfLawPlan.Web.Security;
 
 namespace RuleOfLawPlan.Web.Pages.Tasks;
 
 /// <summary>
-/// 填报指标数据: a reading of one KPI of a task, with the figures its kind needs, by the task's lead section or the office.
+/// 填报指标数据: a reading of one KPI of a task, with the figures its kind needs and its 佐证材料, by the task's lead
+/// section or the office. The files are checked and stored as a progress update's are (<see cref="EvidenceUpload"/>).
 /// </summary>
 [Authorize(Policy = Policies.RecordKpiReadings)]
-public sealed class KpiReadingModel(PlanDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+[AcceptsEvidence]
+public sealed class KpiReadingModel(PlanDb db, IAuthorizationService auth, TimeProvider clock, IOptions<EvidenceOptions> evidence) : PageModel
 {
     /// <summary>The key under which the validator finds the KPI's kind (<see cref="ValidationContext{T}.RootContextData"/>).</summary>
     private const string KindKey = nameof(KpiKind);
@@ -33,6 +38,8 @@ public sealed class KpiReadingModel(PlanDb db, IAuthorizationService auth, TimeP
     /// <summary>The KPI's readings, newest first.</summary>
     public IReadOnlyList<TaskTargets.Reading> History { get; private set; } = [];
 
+    public EvidenceInput EvidenceInput => new(evidence.Value, Form.Files.Count);
+
     public sealed record Input
     {
         public DateOnly? AsOf { get; init; }
@@ -43,6 +50,9 @@ public sealed class KpiReadingModel(PlanDb db, IAuthorizationService auth, TimeP
         public int? LastYearCount { get; init; }
         [DataType(DataType.MultilineText)]
         public string Source { get; init; } = "";
+
+        /// <summary>佐证材料, checked by <see cref="EvidenceUpload"/> (limits, kind by content) before anything is stored.</summary>
+        public IReadOnlyList<IFormFile> Files { get; init; } = [];
     }
 
     /// <summary>Which figures are needed depends on the KPI's kind, which the handler passes in the validation context.</summary>
@@ -96,18 +106,26 @@ public sealed class KpiReadingModel(PlanDb db, IAuthorizationService auth, TimeP
         if (await LoadAsync(id, kpiId, ct) is { } refused) return refused;
         var context = new ValidationContext<Input>(Form);
         context.RootContextData[KindKey] = Kpi.Kind;
-        if (!validator.Validate(context).AddTo(ModelState)) return Page();
+        var valid = validator.Validate(context).AddTo(ModelState);
+        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, EvidenceUpload.FilesField, ct);
+        if (!valid || upload is null) return Page();
 
         // Only the figures of the KPI's kind are passed on: the form shows no others.
         var kind = Kpi.Kind;
-        var result = await db.TrySaveAsync(PlanTask, formVersion: null, t => t.RecordKpiReading(kpiId, Form.AsOf!.Value,
+        var (who, now) = (User.DisplayName(), clock.GetUtcNow());
+        // A reading adds to the KPI's history whatever else was saved on the task meanwhile (another reading, a report,
+        // a change of its assignment), so it is applied to the task as stored now rather than refused as a stale form.
+        var result = await db.TryAppendWithEvidenceAsync(PlanTask, c => db.LoadWithKpisAsync(id, c), upload, (t, files) =>
+        {
+            var reading = t.RecordKpiReading(kpiId, Form.AsOf!.Value,
                 kind == KpiKind.Percentage ? Form.Percent : null,
                 kind == KpiKind.Ratio ? Form.Numerator : null,
                 kind == KpiKind.Ratio ? Form.Denominator : null,
                 kind == KpiKind.YearOnYearCount ? Form.ThisYearCount : null,
                 kind == KpiKind.YearOnYearCount ? Form.LastYearCount : null,
-                Form.Source, User.DisplayName(), clock.GetUtcNow()),
-            ModelState, ct);
+                Form.Source, who, now);
+            return [.. files.Items.Select(f => (t.AttachEvidence(reading, f.FileName, f.Kind, f.Length, f.Sha256, who, now), f))];
+        }, ModelState, ct);
         if (result == SaveResult.Saved) return RedirectToPage("/Tasks/Details", null, new { id }, "kpis");
         // Nothing was stored and the context was cleared: show the KPI as stored now.
         return await LoadAsync(id, kpiId, ct) ?? Page();
@@ -116,8 +134,7 @@ public sealed class KpiReadingModel(PlanDb db, IAuthorizationService auth, TimeP
     /// <summary>Loads the task with its KPIs and checks the user may record for it; the page's result when not.</summary>
     private async Task<IActionResult?> LoadAsync(int id, int kpiId, CancellationToken ct)
     {
-        var task = await db.Tasks.Include(t => t.Plan).Include(t => t.Kpis).SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null) return NotFound();
+        if (await db.LoadWithKpisAsync(id, ct) is not { } task) return NotFound();
         if (!(await auth.AuthorizeAsync(User, task, TaskOperations.RecordKpiReading)).Succeeded) return Forbid();
         if (task.Kpis.FirstOrDefault(k => k.Id == kpiId) is not { } kpi) return NotFound();
         PlanTask = task;
@@ -126,7 +143,7 @@ public sealed class KpiReadingModel(PlanDb db, IAuthorizationService auth, TimeP
         Standing = await db.Kpis.AsNoTracking().Where(k => k.Id == kpiId).Select(rows).SingleAsync(ct);
         History = await db.KpiReadings.AsNoTracking().Where(r => r.KpiId == kpiId)
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
-            .Select(TaskTargets.ReadingRows).ToListAsync(ct);
+            .Select(TaskTargets.ReadingRows(db.EvidenceFiles)).ToListAsync(ct);
         return null;
     }
 }

@@ -22,9 +22,6 @@ namespace RuleOfLawPlan.Web.Pages.Tasks;
 [AcceptsEvidence]
 public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimeProvider clock, IOptions<EvidenceOptions> evidence) : PageModel
 {
-    /// <summary>The file input's name: files are bound by it, and refusals of files are shown under it.</summary>
-    public const string FilesField = "Form.Files";
-
     [BindProperty]
     public Input Form { get; set; } = new();
 
@@ -35,7 +32,7 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
 
     public bool IsLead => PlanTask.LeadSectionId == User.SectionId();
 
-    public EvidenceOptions EvidenceLimits => evidence.Value;
+    public EvidenceInput EvidenceInput => new(evidence.Value, Form.Files.Count);
 
     public sealed record Input
     {
@@ -83,7 +80,7 @@ public sealed class ProgressModel(PlanDb db, IAuthorizationService auth, TimePro
     {
         if (await LoadAsync(id, Form.Supersedes, ct) is { } refused) return refused;
         var valid = validator.Validate(Form).AddTo(ModelState);
-        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, FilesField, ct);
+        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, EvidenceUpload.FilesField, ct);
         if (!valid || upload is null) return Page();
         var sectionId = User.SectionId()!.Value;
         var (asOf, who, now) = (Form.AsOf!.Value, User.DisplayName(), clock.GetUtcNow());

@@ -15,6 +15,10 @@ public static class TaskForms
     public static Task<PlanTask?> LoadWithUpdatesAsync(this PlanDb db, int id, CancellationToken ct) =>
         db.Tasks.Include(t => t.Plan).Include(t => t.Supports).Include(t => t.Updates).SingleOrDefaultAsync(t => t.Id == id, ct);
 
+    /// <summary>The task for recording a KPI reading, with its KPIs, tracked.</summary>
+    public static Task<PlanTask?> LoadWithKpisAsync(this PlanDb db, int id, CancellationToken ct) =>
+        db.Tasks.Include(t => t.Plan).Include(t => t.Kpis).SingleOrDefaultAsync(t => t.Id == id, ct);
+
     /// <summary>The task for answering a 批示, with its 批示, tracked.</summary>
     public static Task<PlanTask?> LoadWithInstructionsAsync(this PlanDb db, int id, CancellationToken ct) =>
         db.Tasks.Include(t => t.Plan).Include(t => t.Supports).Include(t => t.Instructions).SingleOrDefaultAsync(t => t.Id == id, ct);

@@ -56,8 +56,10 @@ public sealed class UrgeModel(PlanDb db, IAuthorizationService auth, TimeProvide
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         TaskUrge? urge = null;
-        // Like a 批示, a 催办 adds to the task as it is: only a change between loading and saving conflicts.
-        if (await db.TrySaveAsync(PlanTask, formVersion: null, t => urge = t.Urge(Form.Note, User.DisplayName(), clock.GetUtcNow()),
+        var (who, now) = (User.DisplayName(), clock.GetUtcNow());
+        // A 催办 only adds to the task and does not depend on what the form showed: a report or reading saved on the task
+        // meanwhile is no reason to refuse it, so it is applied again to the task as stored now.
+        if (await db.TryAppendAsync(PlanTask, c => db.LoadForChangeAsync(id, c), t => urge = t.Urge(Form.Note, who, now),
                 ModelState, ct) != SaveResult.Saved)
         {
             await transaction.RollbackAsync(ct);
