@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Demo;
@@ -127,7 +128,7 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
     public async Task A_second_run_adds_nothing()
     {
         var connectionString = await DemoDatabaseAsync();
-        const string counts = "SELECT (SELECT count(*) FROM progress_updates) + (SELECT count(*) FROM kpi_readings) * 1000 + (SELECT count(*) FROM instructions) * 1000000 + (SELECT count(*) FROM notifications) * 100000000";
+        const string counts = "SELECT (SELECT count(*) FROM progress_updates) + (SELECT count(*) FROM kpi_readings) * 1000 + (SELECT count(*) FROM instructions) * 1000000 + (SELECT count(*) FROM notifications) * 100000000 + (SELECT count(*) FROM leadership_activities) * 10000000000 + (SELECT count(*) FROM activity_evidence_files) * 1000000000000";
         var before = await Sql.Scalar<long>(connectionString, counts);
 
         await using (var db = Open(connectionString))
@@ -135,5 +136,46 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
 
         before.ShouldBeGreaterThan(0);
         (await Sql.Scalar<long>(connectionString, counts)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_leadership_register_has_each_kind_of_the_year_some_with_files_stored_whole_some_linked_to_tasks()
+    {
+        var connectionString = await DemoDatabaseAsync();
+        await using var db = Open(connectionString);
+        var entries = await db.LeadershipActivities.Include(a => a.Plan).Include(a => a.Evidence).Include(a => a.Tasks).ToListAsync(Ct);
+
+        var counts = entries.GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.Count());
+        counts.ShouldBe(new Dictionary<LeadershipActivityKind, int>
+        {
+            [LeadershipActivityKind.PartyGroupMeeting] = 4, [LeadershipActivityKind.LeadingGroupMeeting] = 2,
+            [LeadershipActivityKind.CentralGroupStudy] = 4, [LeadershipActivityKind.WeeklyStudy] = 12,
+            [LeadershipActivityKind.ReportOnLaw] = 1, [LeadershipActivityKind.LegalityReview] = 3,
+        }, ignoreOrder: true);
+        entries.ShouldAllBe(a => a.Plan.Year == 2023 && a.HeldOn.Year == 2023);
+        entries.ShouldAllBe(a => a.Title.EndsWith(DemoYear.Marker) && a.Summary.EndsWith(DemoYear.Marker));
+        entries.Count(a => a.Evidence.Count > 0).ShouldBeInRange(5, entries.Count - 5);
+        entries.Count(a => a.Tasks.Count > 0).ShouldBeInRange(10, entries.Count - 1);
+        var firstArea = await db.Tasks.Where(t => t.Plan.Year == 2023 && t.Area.Ordinal == 1).Select(t => t.Id).SingleAsync(Ct);
+        entries.Where(a => a.Kind == LeadershipActivityKind.PartyGroupMeeting).ShouldContain(a => a.Tasks.Any(t => t.PlanTaskId == firstArea));
+
+        var files = entries.SelectMany(a => a.Evidence).ToList();
+        var stored = await db.ActivityEvidenceChunks.GroupBy(c => c.ActivityEvidenceFileId)
+            .Select(g => new { g.Key, Length = g.Sum(c => (long)c.Data.Length) }).ToDictionaryAsync(x => x.Key, x => x.Length, Ct);
+        files.ShouldAllBe(f => f.Kind == EvidenceKind.Pdf && stored[f.Id] == f.Length);
+    }
+
+    [Fact]
+    public async Task A_database_that_had_the_demo_year_before_the_register_gets_the_register_once()
+    {
+        var connectionString = await DemoDatabaseAsync();
+        await Sql.Execute(connectionString, "DELETE FROM leadership_activities");
+
+        await using (var db = Open(connectionString))
+            await DemoYear.EnsureAsync(db, Ct);
+        await using (var db = Open(connectionString))
+            await DemoYear.EnsureAsync(db, Ct);
+
+        (await Sql.Scalar<long>(connectionString, "SELECT count(*) FROM leadership_activities")).ShouldBe(26);
     }
 }

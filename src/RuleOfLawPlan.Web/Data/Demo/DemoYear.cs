@@ -31,6 +31,8 @@ public static class DemoYear
     {
         var planId = await db.Plans.Where(p => p.Year == Year && p.Status == PlanStatus.Active).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (planId is null) return;
+        // The register has its own once-only check, so a database that had the demo year before the register existed gets it too.
+        await DemoRegister.EnsureAsync(db, ct);
         if (await db.ProgressUpdates.AnyAsync(u => db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == planId), ct)) return;
 
         var tasks = await db.Tasks.Where(t => t.WorkPlanId == planId && t.LeadSectionId != null)
