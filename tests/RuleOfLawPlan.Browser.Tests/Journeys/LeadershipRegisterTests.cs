@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+
+namespace RuleOfLawPlan.Browser.Tests.Journeys;
+
+/// <summary>领导履职台账 in the browser: the office records a meeting with its minutes, and it shows in the register.</summary>
+public sealed class LeadershipRegisterTests(ChromiumFixture chromium, BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+{
+    [Fact]
+    public async Task The_office_records_a_meeting_with_its_minutes_and_finds_it_in_the_register_counted_and_downloadable()
+    {
+        await using var session = await BrowserSession.OpenAsync(chromium, app.BaseAddress);
+        var page = session.Page;
+        await SignIn.AsAsync(page, "office");
+        var minutes = EvidenceSamples.Pdf("Party group meeting, May 2023");
+
+        await page.GetByTestId("nav-activities").ClickAsync();
+        await page.GetByTestId("add-activity").ClickAsync();
+        await page.GetByLabel("活动类型").SelectOptionAsync(new SelectOptionValue { Label = "党组会议" });
+        await page.GetByLabel("活动日期").FillAsync("2023-05-09");
+        await page.GetByLabel("活动名称").FillAsync("局党组会议专题听取法治政府建设工作汇报");
+        await page.GetByLabel("主持人").FillAsync("局党组书记、局长");
+        await page.GetByLabel("主要内容").FillAsync("听取政策法规办关于计划执行情况的汇报，研究部署立法和执法规范化工作。");
+        await page.GetByLabel("加强党的领导").CheckAsync();
+        await page.GetByLabel("佐证材料").SetInputFilesAsync(
+            new FilePayload { Name = "党组会议纪要.pdf", MimeType = "application/pdf", Buffer = minutes });
+        await Screenshots.TakeAsync(page, "activity-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        var row = page.GetByTestId("activity");
+        await row.WaitForAsync();
+        (await page.GetByTestId("status-message").InnerTextAsync()).ShouldContain("已登记");
+        (await row.GetByTestId("activity-title").InnerTextAsync()).ShouldBe("局党组会议专题听取法治政府建设工作汇报");
+        (await row.GetByTestId("activity-tasks").InnerTextAsync()).ShouldContain("加强党的领导");
+        (await page.Locator("[data-testid=kind-count][data-kind=PartyGroupMeeting] [data-testid=count]").InnerTextAsync()).ShouldBe("1");
+        await Screenshots.TakeAsync(page, "activity-register");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "党组会议纪要.pdf" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe("党组会议纪要.pdf");
+        (await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken)).ShouldBe(minutes);
+        session.Problems.ShouldBeEmpty();
+    }
+}
