@@ -8,6 +8,11 @@ const files = {
   "bootstrap/dist/js/bootstrap.bundle.min.js": "bootstrap/js/bootstrap.bundle.min.js",
   "bootstrap/dist/js/bootstrap.bundle.min.js.map": "bootstrap/js/bootstrap.bundle.min.js.map",
   "bootstrap/LICENSE": "bootstrap/LICENSE",
+  // The common build (line, bar and the usual components, both renderers) is all the dashboard draws.
+  "echarts/dist/echarts.common.min.js": "echarts/echarts.common.min.js",
+  "echarts/LICENSE": "echarts/LICENSE",
+  "echarts/NOTICE": "echarts/NOTICE",
+  "echarts/licenses/LICENSE-d3": "echarts/licenses/LICENSE-d3",
 };
 
 rmSync("wwwroot/lib", { recursive: true, force: true });
