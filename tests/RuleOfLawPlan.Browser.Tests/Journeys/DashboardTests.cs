@@ -21,9 +21,18 @@ public sealed class DashboardTests(ChromiumFixture chromium, BrowserAppFixture a
         await DemoYearAsync();
         await using var session = await BrowserSession.OpenAsync(chromium, app.BaseAddress);
         var page = session.Page;
+        var requests = new List<string>();
+        page.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
         await page.SetViewportSizeAsync(1280, 900);
         await SignIn.AsAsync(page, "leader");
         page.Url.ShouldEndWith("/dashboard");
+
+        // Three charts, each drawn by ECharts' SVG renderer from the page's own tables.
+        var charts = page.GetByTestId("chart");
+        (await charts.CountAsync()).ShouldBe(3);
+        for (var i = 0; i < 3; i++) await charts.Nth(i).Locator("svg").First.WaitForAsync();
+        (await page.Locator("[data-testid=chart] svg text").AllTextContentsAsync()).ShouldContain("综合执法科", "the lights chart names the sections");
+        (await page.GetByTestId("month-row").CountAsync()).ShouldBe(12, "the demo year has ended: every month end has its figure");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "dashboard-laptop.png"), FullPage = true });
 
         await page.SetViewportSizeAsync(390, 844);
@@ -39,6 +48,9 @@ public sealed class DashboardTests(ChromiumFixture chromium, BrowserAppFixture a
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "dashboard-print.png"), FullPage = true });
         (await page.Locator("nav.navbar").IsVisibleAsync()).ShouldBeFalse("the navigation does not print");
+        (await page.GetByTestId("chart").First.IsVisibleAsync()).ShouldBeFalse("the printout shows the charts' tables instead");
+        foreach (var table in new[] { "area-progress", "month-table", "section-lights" })
+            (await page.GetByTestId(table).BoundingBoxAsync())!.Width.ShouldBeGreaterThan(300, $"{table} prints in full");
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.SetViewportSizeAsync(1280, 900);
 
@@ -50,5 +62,6 @@ public sealed class DashboardTests(ChromiumFixture chromium, BrowserAppFixture a
         (await page.GetByTestId("task-row").CountAsync()).ShouldBe(count);
         (await page.Locator("[data-testid=task-row] [data-testid=light]").AllInnerTextsAsync()).ShouldAllBe(t => t.Contains("红灯"));
         session.Problems.ShouldBeEmpty();
+        lock (requests) requests.ShouldAllBe(url => url.StartsWith(app.BaseAddress.ToString(), StringComparison.Ordinal), "nothing loads from outside the site");
     }
 }

@@ -13,8 +13,11 @@ namespace RuleOfLawPlan.Web.Tests.Dashboard;
 public sealed class DashboardRoundTripTests(OneTimesAppFixture one, HundredTimesAppFixture hundred)
     : IClassFixture<OneTimesAppFixture>, IClassFixture<HundredTimesAppFixture>
 {
-    /// <summary>The session, plans, tasks, lights, supports, updates by section, KPIs, open 批示 and their count, recent updates, section names.</summary>
-    private const int Budget = 12;
+    /// <summary>
+    /// The session, plans, tasks, lights, supports, updates by section, KPIs, open 批示 and their count, recent updates, section
+    /// names, completion at each month end, last year's KPIs.
+    /// </summary>
+    private const int Budget = 14;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -29,6 +32,8 @@ public sealed class DashboardRoundTripTests(OneTimesAppFixture one, HundredTimes
         var bigPage = await (await (await hundred.UserAsync("leader")).GetAsync($"/dashboard?plan={hundred.PlanId}", Ct)).HtmlAsync();
         bigPage.QuerySelector("[data-testid=task-count]")!.TextContent.Trim().ShouldBe("2600");
         bigPage.QuerySelectorAll("[data-testid=recent-update]").Length.ShouldBe(IndexModel.ListLength);
+        bigPage.QuerySelectorAll("[data-testid=month-row]").Length.ShouldBe(12, "the plan's year has ended");
+        bigPage.QuerySelectorAll("[data-testid=kpi-last-year]").Length.ShouldBeGreaterThan(0, "the ten earlier years include last year's plan");
     }
 
     [Fact]

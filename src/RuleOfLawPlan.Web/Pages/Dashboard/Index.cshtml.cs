@@ -23,7 +23,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
     /// <summary>How many open 批示 and accepted updates the page lists (the counts say how many there are).</summary>
     public const int ListLength = 10;
 
-    public sealed record PlanOption(int Id, int Year, string Title, PlanStatus Status);
+    public sealed record PlanOption(int Id, int OrganizationId, int Year, string Title, PlanStatus Status);
 
     public sealed record TaskRow(int Id, int AreaOrdinal, string AreaTitle, int SortOrder, int? Number, string Title,
         int? LeadSectionId, string? ResponsibleLeader, DateOnly? Deadline, PlanTaskStatus Status, int PercentComplete);
@@ -32,7 +32,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
 
     public sealed record AreaProgress(int Ordinal, string Title, int Tasks, int Done, int AveragePercent);
 
-    public sealed record KpiTile(int Id, int TaskId, string Name, KpiComparator Comparator, decimal? Target, string Unit,
+    public sealed record KpiTile(int Id, int TaskId, string Name, KpiKind Kind, KpiComparator Comparator, decimal? Target, string Unit,
         TaskTargets.Reading? Latest, TaskTargets.Reading? Previous)
     {
         public KpiAttainment Attainment => Kpi.Evaluate(Comparator, Target, Latest?.Value, Latest?.LastYearCount);
@@ -73,6 +73,14 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
     public IReadOnlyList<UpdateRow> RecentUpdates { get; private set; } = [];
     public IReadOnlyList<ReportDeadline> ReportDeadlines { get; private set; } = [];
     public SectionNames SectionNames { get; private set; } = SectionNames.None;
+    public IReadOnlyList<DashboardCharts.MonthCompletion> Months { get; private set; } = [];
+    public IReadOnlyList<DashboardCharts.SectionLights> SectionLights { get; private set; } = [];
+
+    /// <summary>The organization's issued plan of the year before, whose KPIs the tiles are compared with (null: none).</summary>
+    public PlanOption? PreviousPlan { get; private set; }
+
+    /// <summary>Last year's KPI matched to a tile's, by the tile's KPI id (<see cref="YearComparison"/>).</summary>
+    public IReadOnlyDictionary<int, TaskTargets.Kpi> LastYear { get; private set; } = new Dictionary<int, TaskTargets.Kpi>();
 
     /// <summary>The plan's task by id, for the rows that name one (批示, updates).</summary>
     public TaskRow TaskOf(int id) => _tasks[id];
@@ -109,7 +117,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
     {
         Plans = await db.Plans.AsNoTracking()
             .OrderBy(p => p.Status == PlanStatus.Active ? 0 : 1).ThenByDescending(p => p.Year).ThenByDescending(p => p.Id)
-            .Select(p => new PlanOption(p.Id, p.Year, p.Title, p.Status))
+            .Select(p => new PlanOption(p.Id, p.OrganizationId, p.Year, p.Title, p.Status))
             .ToListAsync(ct);
         Plan = RequestedPlan is int planId ? Plans.FirstOrDefault(p => p.Id == planId) : Plans.Count > 0 ? Plans[0] : null;
         if (Plan is null) return RequestedPlan is null ? Page() : NotFound();
@@ -145,7 +153,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
         Kpis = await db.Kpis.AsNoTracking()
             .Where(k => db.Tasks.Any(t => t.Id == k.PlanTaskId && t.WorkPlanId == plan))
             .OrderBy(k => k.PlanTaskId).ThenBy(k => k.Id)
-            .Select(k => new KpiTile(k.Id, k.PlanTaskId, k.Name, k.Comparator, k.Target, k.Unit,
+            .Select(k => new KpiTile(k.Id, k.PlanTaskId, k.Name, k.Kind, k.Comparator, k.Target, k.Unit,
                 k.Readings.Where(r => r.AsOf <= asOf)
                     .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
                     .Select(r => new TaskTargets.Reading(r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator,
@@ -176,6 +184,11 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
             .Select(u => new UpdateRow(u.Id, u.PlanTaskId, u.SectionId, u.AsOf, u.Percent, u.Summary))
             .ToListAsync(ct);
         SectionNames = await SectionNames.LoadAsync(db, ct);
+        Months = await DashboardCharts.MonthEndCompletionAsync(db, plan, Plan.Year, asOf, ct);
+        PreviousPlan = Plans.FirstOrDefault(p => p.OrganizationId == Plan.OrganizationId && p.Year == Plan.Year - 1 && p.Status != PlanStatus.Draft);
+        // Asked even without last year's plan (it answers nothing then), so the page's round-trips never depend on the data.
+        LastYear = YearComparison.Match([.. Kpis.Select(k => (k.Id, YearComparison.MatchKey.Of(k.Name, k.Kind, k.Unit)))],
+            await YearComparison.KpisOfYearAsync(db, Plan.OrganizationId, Plan.Year - 1, asOf, ct));
 
         LightCounts = Items.GroupBy(i => i.Light.Light).ToDictionary(g => g.Key, g => g.Count());
         Areas = [.. Items.GroupBy(i => (i.Task.AreaOrdinal, i.Task.AreaTitle))
@@ -193,6 +206,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
                 updates.GetValueOrDefault(id)?.LastAccepted is { } last ? asOf.DayNumber - last.DayNumber : null,
                 updates.GetValueOrDefault(id)?.Returned ?? 0))
             .OrderBy(s => SectionNames.Of(s.SectionId), StringComparer.Ordinal)];
+        SectionLights = DashboardCharts.LightsBySection(Items, Sections.Select(s => s.SectionId));
 
         var reportYear = Plan.Year + 1;
         ReportDeadlines =
