@@ -21,11 +21,16 @@ public static class DashboardCharts
     /// The plan's completion at each month end of its year up to <paramref name="asOf"/>, in one query. A task's figure on a
     /// day is what <c>PlanTask.CurrentUpdate</c> makes it for the lead section as of that day: its accepted update with the
     /// latest as-of date (then the latest recorded) that no accepted correction replaces; a task without one counts as 0.
+    /// Set-based, so it stays one pass over the plan's updates at any size: each task's last figure within each month (month
+    /// 0 for figures before the year), the change from its previous month with a figure, and the running sum of those changes.
     /// </summary>
     public static async Task<IReadOnlyList<MonthCompletion>> MonthEndCompletionAsync(PlanDb db, int planId, int year, DateOnly asOf,
-        CancellationToken ct) =>
-        await db.Database.SqlQuery<MonthCompletion>($"""
-            WITH RECURSIVE lead_updates AS (
+        CancellationToken ct)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        return await db.Database.SqlQuery<MonthCompletion>($"""
+            WITH RECURSIVE lead_updates AS MATERIALIZED (
                 SELECT u.id, u.plan_task_id, u.as_of, u.percent, u.recorded_at, u.supersedes_id, u.review
                 FROM progress_updates u JOIN tasks t ON t.id = u.plan_task_id
                 WHERE t.work_plan_id = {planId} AND u.section_id = t.lead_section_id
@@ -35,29 +40,30 @@ public static class DashboardCharts
                 UNION ALL
                 SELECT k.original, c.id FROM corrections k JOIN lead_updates c ON c.supersedes_id = k.correction
             ),
-            figures AS (
-                SELECT u.* FROM lead_updates u
-                WHERE u.review = 'Accepted' AND NOT EXISTS (
-                    SELECT 1 FROM corrections k JOIN lead_updates c ON c.id = k.correction
-                    WHERE k.original = u.id AND c.review = 'Accepted')
+            replaced AS (
+                SELECT DISTINCT k.original FROM corrections k JOIN lead_updates c ON c.id = k.correction WHERE c.review = 'Accepted'
             ),
-            month_ends AS (
-                SELECT m AS month, (make_date({year}, m, 1) + interval '1 month' - interval '1 day')::date AS day
-                FROM generate_series(1, 12) m
-            )
-            SELECT e.month AS month, avg(coalesce(f.percent, 0))::float8 AS percent
-            FROM month_ends e
-            CROSS JOIN tasks t
-            LEFT JOIN LATERAL (
-                SELECT f.percent FROM figures f
-                WHERE f.plan_task_id = t.id AND f.as_of <= e.day
-                ORDER BY f.as_of DESC, f.recorded_at DESC, f.id DESC
-                LIMIT 1
-            ) f ON true
-            WHERE t.work_plan_id = {planId} AND e.day <= {asOf}
-            GROUP BY e.month
+            month_figures AS (
+                SELECT DISTINCT ON (u.plan_task_id, month) u.plan_task_id, month, u.percent
+                FROM lead_updates u
+                CROSS JOIN LATERAL (SELECT CASE WHEN u.as_of < {yearStart} THEN 0 ELSE extract(month FROM u.as_of)::int END AS month) m
+                WHERE u.review = 'Accepted' AND u.as_of <= {yearEnd} AND u.id NOT IN (SELECT original FROM replaced)
+                ORDER BY u.plan_task_id, month, u.as_of DESC, u.recorded_at DESC, u.id DESC
+            ),
+            task_changes AS (
+                SELECT month, percent - coalesce(lag(percent) OVER (PARTITION BY plan_task_id ORDER BY month), 0) AS change
+                FROM month_figures
+            ),
+            changes AS (SELECT month, sum(change) AS change FROM task_changes GROUP BY month),
+            task_count AS (SELECT count(*) AS n FROM tasks WHERE work_plan_id = {planId})
+            SELECT e.month AS month,
+                coalesce((SELECT sum(c.change) FROM changes c WHERE c.month <= e.month)::float8 / nullif((SELECT n FROM task_count), 0), 0) AS percent
+            FROM generate_series(1, 12) AS e(month)
+            WHERE (make_date({year}, e.month, 1) + interval '1 month' - interval '1 day')::date <= {asOf}
+                AND (SELECT n FROM task_count) > 0
             ORDER BY e.month
             """).ToListAsync(ct);
+    }
 
     /// <summary>The lights of each lead section's tasks (already judged for the page), sections in the given order, unassigned last.</summary>
     public static IReadOnlyList<SectionLights> LightsBySection(IEnumerable<IndexModel.Item> items, IEnumerable<int> sectionOrder)
