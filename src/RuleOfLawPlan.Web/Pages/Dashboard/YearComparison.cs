@@ -8,7 +8,7 @@ namespace RuleOfLawPlan.Web.Pages.Dashboard;
 /// <summary>
 /// 同比: a KPI of this year's plan beside the same KPI of the organization's plan for the year before. KPIs are matched by
 /// name (trimmed), kind and unit — the wording a plan repeats from year to year; a KPI that matches none, or several, of
-/// last year's is shown without a comparison rather than beside the wrong one (decision 019).
+/// last year's is shown without a comparison rather than beside the wrong one (decision 021).
 /// </summary>
 public static class YearComparison
 {
