@@ -29,11 +29,33 @@ public sealed class AppUser : IdentityUser
     public int? SectionId { get; private set; }
     public bool IsDisabled { get; private set; }
 
+    /// <summary>The longest list of 领导职务 kept, in characters.</summary>
+    public const int MaxLeaderTitlesLength = 200;
+
+    /// <summary>
+    /// 领导职务: for a leader, the 责任领导 designations it holds as tasks write them ("局长、分管副局长"), joined with 、.
+    /// A task whose 责任领导 names one of them (or the leader's 姓名) is this leader's: its overdue reminders reach it
+    /// (docs/decisions/022-responsible-leaders-by-title.md). Empty for every other role.
+    /// </summary>
+    public string LeaderTitles { get; private set; } = "";
+
     public void ChangeProfile(string displayName, int? sectionId)
     {
         DisplayName = displayName;
         SectionId = sectionId;
     }
+
+    /// <summary>Keeps each designation once, in the order given, whatever separators were typed between them.</summary>
+    public void ChangeLeaderTitles(string? titles) => LeaderTitles = string.Join("、", SplitTitles(titles));
+
+    /// <summary>
+    /// The parts of a 责任领导 text or a list of 领导职务: split at 、，,；;/ and spaces, as the reminder job splits a task's
+    /// 责任领导 (<c>Notifications/NotificationWriter.cs</c>), normalized, empty parts dropped.
+    /// </summary>
+    public static IReadOnlyList<string> SplitTitles(string? text) =>
+        [.. TextNormalizer.Normalize(text ?? "").Split(TitleSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
+
+    private static readonly char[] TitleSeparators = ['、', '，', ',', '；', ';', '/', ' ', '\t', '\u3000'];
 
     public void Disable() => IsDisabled = true;
 

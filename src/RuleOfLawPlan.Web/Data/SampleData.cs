@@ -48,6 +48,12 @@ public static class SampleData
         (9, null, SmartCenter, [Enforcement, Brigade]),
     ];
 
+    /// <summary>
+    /// The demo leader stands for the bureau's leadership: it holds the 领导职务 the sample assignments name as 责任领导
+    /// (分管副局长), so overdue tasks of the demo year reach it.
+    /// </summary>
+    public const string DemoLeaderTitles = "局长、分管副局长";
+
     /// <summary>user name, display name, role, section.</summary>
     public static readonly (string UserName, string DisplayName, string Role, string? Section)[] DemoUsers =
     [
@@ -102,7 +108,8 @@ public static class SampleData
         var existing = await db.Users.Select(u => u.UserName).ToListAsync(ct);
         foreach (var (userName, displayName, role, section) in DemoUsers.Where(d => !existing.Contains(d.UserName)))
         {
-            var result = await accounts.CreateAsync(new NewAccount(userName, displayName, role, section is null ? null : sections[section], DemoPassword), ct);
+            var result = await accounts.CreateAsync(new NewAccount(userName, displayName, role, section is null ? null : sections[section], DemoPassword,
+                role == Roles.Leader ? DemoLeaderTitles : null), ct);
             if (!result.Succeeded)
                 throw new InvalidOperationException("Seeding a demo account failed: " + result);
         }

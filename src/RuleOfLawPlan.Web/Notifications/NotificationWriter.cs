@@ -34,6 +34,9 @@ public static class NotificationWriter
             SELECT s.plan_task_id, s.section_id FROM task_supports s JOIN plan_tasks pt ON pt.id = s.plan_task_id)
         """;
 
+    /// <summary>How a 责任领导 text and a leader's 领导职务 are split into parts (as <c>AppUser.SplitTitles</c> splits them).</summary>
+    private const string Separators = "'[、，,；;/[:space:]　]+'";
+
     private const string Insert = "INSERT INTO notifications (recipient_id, kind, plan_task_id, text, due, dedupe_key, created_at)";
     private const string OnConflict = "ON CONFLICT (recipient_id, dedupe_key) DO NOTHING";
 
@@ -67,22 +70,25 @@ public static class NotificationWriter
             """, ct, Param("day", day), Param("until", until), Param("now", now));
 
     /// <summary>
-    /// 已逾期, once per deadline: to the involved sections' heads and to the leaders named as the task's 责任领导.
+    /// 已逾期, once per deadline: to the involved sections' heads and to the leaders the task's 责任领导 names.
     /// 责任领导 is free text ("分管副局长", "张三、李四"): a leader is named when one of its parts, split at 、，,；;/ and
-    /// spaces, equals the leader account's 姓名 (<c>AppUser.DisplayName</c>) exactly.
+    /// spaces, equals one of the 领导职务 the administrator recorded on the leader's account (<c>AppUser.LeaderTitles</c>,
+    /// split the same way) or the account's 姓名 (<c>AppUser.DisplayName</c>), exactly (decision 022).
     /// </summary>
     public static Task<int> OverdueAsync(PlanDb db, DateOnly day, DateTimeOffset now, CancellationToken ct) =>
         ExecuteAsync(db, $"""
             {Common},
             overdue AS (
-                SELECT id, deadline, responsible_leader FROM plan_tasks WHERE status <> 'Completed' AND deadline < @day),
+                SELECT id, deadline, array_remove(regexp_split_to_array(coalesce(responsible_leader, ''), {Separators}), '') AS named
+                FROM plan_tasks WHERE status <> 'Completed' AND deadline < @day),
             recipients AS (
                 SELECT o.id AS task_id, o.deadline, h.user_id
                 FROM overdue o JOIN involved i ON i.task_id = o.id JOIN heads h ON h.section_id = i.section_id
                 UNION
                 SELECT o.id, o.deadline, u.id
                 FROM overdue o
-                JOIN asp_net_users u ON u.display_name = ANY (regexp_split_to_array(o.responsible_leader, '[、，,；;/[:space:]]+'))
+                JOIN asp_net_users u ON u.display_name = ANY (o.named)
+                    OR array_remove(regexp_split_to_array(u.leader_titles, {Separators}), '') && o.named
                 JOIN asp_net_user_roles ur ON ur.user_id = u.id
                 JOIN asp_net_roles r ON r.id = ur.role_id
                 WHERE r.name = @leader_role AND NOT u.is_disabled)

@@ -46,6 +46,8 @@ public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleMa
         if (await RoleAndSectionErrorAsync(change.Role, change.SectionId, user.SectionId, ct) is { } refused) return refused;
 
         user.ChangeProfile(change.DisplayName.Trim(), change.SectionId);
+        // Only a leader answers for tasks as their 责任领导: another role keeps no 领导职务.
+        user.ChangeLeaderTitles(change.Role == Roles.Leader ? change.LeaderTitles : null);
         var result = Outcome(await users.UpdateAsync(user));
         if (result.Succeeded) result = await SetRoleAsync(user, current, change.Role);
         if (result.Succeeded) logger.LogInformation("Updated user {UserName}: role {Role}, section {SectionId}", user.UserName, change.Role, change.SectionId);
@@ -122,6 +124,7 @@ public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleMa
 
         user.Enable();
         user.ChangeProfile(user.DisplayName, sectionId: null);
+        user.ChangeLeaderTitles(null);
         result = Outcome(await users.UpdateAsync(user));
         if (result.Succeeded) result = await SetRoleAsync(user, await users.GetRolesAsync(user), Roles.Admin);
         if (result.Succeeded) logger.LogWarning("Reset administrator {UserName} from the command line", user.UserName);
@@ -167,6 +170,7 @@ public sealed class AccountService(PlanDb db, UserManager<AppUser> users, RoleMa
     {
         if (await RoleAndSectionErrorAsync(account.Role, account.SectionId, currentSectionId: null, ct) is { } refused) return refused;
         var user = new AppUser(account.UserName.Trim(), account.DisplayName.Trim(), account.SectionId);
+        user.ChangeLeaderTitles(account.Role == Roles.Leader ? account.LeaderTitles : null);
         var result = Outcome(await users.CreateAsync(user, account.Password));
         if (result.Succeeded) result = Outcome(await users.AddToRoleAsync(user, account.Role));
         if (result.Succeeded) logger.LogInformation("Created user {UserName} as {Role}", user.UserName, account.Role);

@@ -157,6 +157,43 @@ public sealed class UserAdminTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task An_admin_records_a_leaders_titles_and_a_viewer_may_hold_none()
+    {
+        var admin = await app.SignInAsAsync("admin");
+        await CreateUserAsync(admin, "deputy", Roles.Leader, null);
+        var user = (await FindUserAsync("deputy"))!;
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "张副局长",
+            ["Form.Role"] = Roles.Leader,
+            ["Form.SectionId"] = "",
+            ["Form.LeaderTitles"] = " 分管副局长，执法督察专员 、分管副局长",
+            ["Form.ConcurrencyStamp"] = user.ConcurrencyStamp!,
+        };
+
+        (await admin.PostFormAsync($"/admin/users/{user.Id}", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stored = (await FindUserAsync("deputy"))!;
+        stored.LeaderTitles.ShouldBe("分管副局长、执法督察专员");
+        var form = await (await admin.GetAsync($"/admin/users/{user.Id}", Ct)).HtmlAsync();
+        form.QuerySelector("input[name='Form.LeaderTitles']")!.GetAttribute("value").ShouldBe("分管副局长、执法督察专员");
+        await using (var db = app.CreateDb())
+        {
+            var after = await db.AuditEntries.Where(e => e.EntityType == "AppUser" && e.EntityKey == user.Id && e.After != null)
+                .Select(e => e.After!).ToListAsync(Ct);
+            after.ShouldContain(a => a.Contains("执法督察专员"), "the change of titles is in the audit trail");
+        }
+
+        fields["Form.Role"] = Roles.Viewer;
+        fields["Form.ConcurrencyStamp"] = stored.ConcurrencyStamp!;
+        var refused = await admin.PostFormAsync($"/admin/users/{user.Id}", fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("只有领导小组成员可以设置领导职务");
+        (await RoleOfAsync(user.Id)).ShouldBe(Roles.Leader);
+    }
+
+    [Fact]
     public async Task An_edit_from_a_stale_form_is_refused_with_a_concurrency_message()
     {
         var admin = await app.SignInAsAsync("admin");

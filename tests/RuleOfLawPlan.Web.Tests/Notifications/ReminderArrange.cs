@@ -30,6 +30,9 @@ internal static class ReminderArrange
         new(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(now), Options.Create(new ReminderOptions()),
             SupervisionSettings.Default, NullLogger<ReminderJob>.Instance);
 
+    /// <summary>A 责任领导 no leader's account holds, so a test's overdue task reaches only the leaders it names.</summary>
+    public const string NoLeaderHolds = "测试责任领导";
+
     /// <summary>A task of a plan of its own (active, year 2022), assigned as given, with what the lambda adds.</summary>
     public static async Task<int> TaskAsync(this AppFixture app, string lead, string[] supporting, DateOnly? deadline,
         string? leader = null, Action<PlanTask, Dictionary<string, int>>? then = null)
@@ -39,7 +42,7 @@ internal static class ReminderArrange
         var organizationId = await db.Organizations.Select(o => o.Id).FirstAsync(Ct);
         var plan = new WorkPlan(organizationId, 2022, "提醒测试" + Guid.NewGuid().ToString("N")[..8], null, null);
         var task = plan.AddArea("测试重点工作", "").AddTask(1, "提醒测试任务", "");
-        task.Assign(sections[lead], supporting.Select(s => sections[s]), leader ?? "分管副局长", deadline, null);
+        task.Assign(sections[lead], supporting.Select(s => sections[s]), leader ?? NoLeaderHolds, deadline, null);
         plan.Activate();
         db.Plans.Add(plan);
         await db.SaveChangesAsync(Ct);
@@ -52,19 +55,21 @@ internal static class ReminderArrange
     }
 
     /// <summary>An account of the test's own; its display name is unique unless given.</summary>
-    public static async Task<string> UserAsync(this AppFixture app, string role, string? section = null, string? displayName = null) =>
-        (await app.AccountAsync(role, section, displayName)).Id;
+    public static async Task<string> UserAsync(this AppFixture app, string role, string? section = null, string? displayName = null,
+        string? leaderTitles = null) =>
+        (await app.AccountAsync(role, section, displayName, leaderTitles)).Id;
 
     public const string Password = "Remind2024x";
 
     /// <summary>An account of the test's own (password <see cref="Password"/>): its id and user name.</summary>
-    public static async Task<(string Id, string UserName)> AccountAsync(this AppFixture app, string role, string? section = null, string? displayName = null)
+    public static async Task<(string Id, string UserName)> AccountAsync(this AppFixture app, string role, string? section = null, string? displayName = null,
+        string? leaderTitles = null)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var userName = "r" + Guid.NewGuid().ToString("N")[..10];
         int? sectionId = section is null ? null : await app.SectionIdAsync(section);
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .CreateAsync(new NewAccount(userName, displayName ?? "测试" + userName, role, sectionId, Password), Ct);
+            .CreateAsync(new NewAccount(userName, displayName ?? "测试" + userName, role, sectionId, Password, leaderTitles), Ct);
         result.Succeeded.ShouldBeTrue(result.ToString());
         return ((await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!.Id, userName);
     }

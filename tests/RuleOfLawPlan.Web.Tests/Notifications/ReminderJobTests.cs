@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Security;
 using static RuleOfLawPlan.Web.Notifications.NotificationKind;
@@ -24,7 +25,7 @@ public sealed class ReminderJobTests(AppFixture app) : IClassFixture<AppFixture>
         var leaderName = "副局长" + Guid.NewGuid().ToString("N")[..6];
         var leader = await app.UserAsync(Roles.Leader, displayName: leaderName);
         var a = await app.TaskAsync(Enforcement, [Sanitation, PolicyOffice], day.AddDays(3));
-        var b = await app.TaskAsync(Enforcement, [], day.AddDays(-1), leader: $"{leaderName}、局长");
+        var b = await app.TaskAsync(Enforcement, [], day.AddDays(-1), leader: $"{leaderName}、总工程师");
         var c = await app.TaskAsync(Enforcement, [Sanitation], deadline: null, then: (task, sections) =>
         {
             task.RecordProgress(sections[Sanitation], day.AddDays(-2), 30, "配合开展宣传", "市容科科长", Morning(day).AddDays(-2));
@@ -60,6 +61,34 @@ public sealed class ReminderJobTests(AppFixture app) : IClassFixture<AppFixture>
         var returned = await db.Notifications.SingleAsync(n => n.PlanTaskId == c && n.Kind == UpdateReturned, Ct);
         returned.Text.ShouldBe("请补充宣传场次");
         (await db.Notifications.SingleAsync(n => n.PlanTaskId == b && n.RecipientId == leader, Ct)).Due.ShouldBe(day.AddDays(-1));
+    }
+
+    [Fact]
+    public async Task An_overdue_notice_reaches_exactly_the_leaders_holding_a_named_title_or_named_by_name()
+    {
+        var day = new DateOnly(2022, 4, 12);
+        var title = "分管副局长" + Guid.NewGuid().ToString("N")[..6];
+        var name = "副局长" + Guid.NewGuid().ToString("N")[..6];
+        var holder = await app.UserAsync(Roles.Leader, leaderTitles: $"局长助理、{title}");
+        var named = await app.UserAsync(Roles.Leader, displayName: name);
+        var otherTitle = await app.UserAsync(Roles.Leader, leaderTitles: title + "甲");
+        var viewer = await app.UserAsync(Roles.Viewer, leaderTitles: title);
+        var disabled = await app.UserAsync(Roles.Leader, leaderTitles: title);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<AccountService>().DisableAsync(disabled, actorId: null, Ct)).Succeeded.ShouldBeTrue();
+        var overdue = await app.TaskAsync(Enforcement, [], day.AddDays(-1), leader: $"{title}，{name}");
+        var demo = await app.TaskAsync(Enforcement, [], day.AddDays(-2), leader: "分管副局长");
+        var notYet = await app.TaskAsync(Enforcement, [], day, leader: title);
+        var section = await app.UserIdAsync("section");
+        var demoLeader = await app.UserIdAsync("leader");
+
+        await app.Job(Morning(day)).RunDueAsync(Ct);
+
+        (await app.NotificationsAsync(overdue, demo, notYet)).Where(n => n.Kind == Overdue).ShouldBe(Sorted(
+            (overdue, Overdue, section), (overdue, Overdue, holder), (overdue, Overdue, named),
+            (demo, Overdue, section), (demo, Overdue, demoLeader)));
+        await using var db = app.CreateDb();
+        (await db.Notifications.CountAsync(n => n.RecipientId == otherTitle || n.RecipientId == viewer || n.RecipientId == disabled, Ct)).ShouldBe(0);
     }
 
     [Fact]

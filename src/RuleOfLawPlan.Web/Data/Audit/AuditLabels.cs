@@ -91,7 +91,7 @@ public static class AuditLabels
         ["ActivityTaskLink"] = new("履职关联任务", new() { ["LeadershipActivityId"] = "所属履职记录", ["PlanTaskId"] = "关联任务" }),
         ["AppUser"] = new("用户", new()
         {
-            ["UserName"] = "用户名", ["NormalizedUserName"] = "用户名（检索用）", ["DisplayName"] = "姓名",
+            ["UserName"] = "用户名", ["NormalizedUserName"] = "用户名（检索用）", ["DisplayName"] = "姓名", ["LeaderTitles"] = "领导职务",
             ["SectionId"] = "所属科室", ["IsDisabled"] = "已停用", ["Email"] = "电子邮箱", ["NormalizedEmail"] = "电子邮箱（检索用）",
             ["EmailConfirmed"] = "邮箱已确认", ["PasswordHash"] = "密码", ["SecurityStamp"] = "登录凭证",
             ["PhoneNumber"] = "手机号码", ["PhoneNumberConfirmed"] = "手机号已确认",

@@ -9,6 +9,7 @@ sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.Property(u => u.LeaderTitles).HasMaxLength(AppUser.MaxLeaderTitlesLength);
         b.HasOne<Section>().WithMany().HasForeignKey(u => u.SectionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

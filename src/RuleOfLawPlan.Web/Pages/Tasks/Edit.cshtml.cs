@@ -24,6 +24,9 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
     public IReadOnlyList<SectionOption> Sections { get; private set; } = [];
     public SectionNames SectionNames { get; private set; } = SectionNames.None;
 
+    /// <summary>领导职务 the leaders' accounts hold: what 责任领导 is best written as, so that overdue reminders reach them.</summary>
+    public IReadOnlyList<string> LeaderTitles { get; private set; } = [];
+
     /// <summary>Set when someone else changed the task meanwhile: the values as stored now.</summary>
     public PlanTask? Current { get; private set; }
 
@@ -94,6 +97,9 @@ public sealed class EditModel(PlanDb db, IAuthorizationService auth) : PageModel
             .Select(s => new SectionOption(s.Id, s.Name, s.IsActive))
             .ToListAsync(ct);
         SectionNames = new SectionNames(Sections.ToDictionary(s => s.Id, s => s.Name));
+        // Only leaders keep 领导职务 (AccountService), so no role is joined.
+        var held = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && u.LeaderTitles != "").Select(u => u.LeaderTitles).ToListAsync(ct);
+        LeaderTitles = [.. held.SelectMany(AppUser.SplitTitles).Distinct().Order(StringComparer.Ordinal)];
         return null;
     }
 

@@ -25,6 +25,7 @@ public sealed class CreateModel(PlanDb db, AccountService accounts) : PageModel
         public string DisplayName { get; init; } = "";
         public string Role { get; init; } = Roles.Viewer;
         public int? SectionId { get; init; }
+        public string? LeaderTitles { get; init; }
         [DataType(DataType.Password)]
         public string Password { get; init; } = "";
         [DataType(DataType.Password)]
@@ -51,7 +52,7 @@ public sealed class CreateModel(PlanDb db, AccountService accounts) : PageModel
     {
         if (validator.Validate(Form).AddTo(ModelState))
         {
-            var result = await accounts.CreateAsync(new NewAccount(Form.UserName, Form.DisplayName, Form.Role, Form.SectionId, Form.Password), ct);
+            var result = await accounts.CreateAsync(new NewAccount(Form.UserName, Form.DisplayName, Form.Role, Form.SectionId, Form.Password, Form.LeaderTitles), ct);
             if (result.Succeeded)
             {
                 TempData["StatusMessage"] = $"已创建用户“{Form.UserName.Trim()}”";

@@ -35,6 +35,7 @@ public sealed class EditModel(PlanDb db, AccountService accounts, SignInGuard si
         public string DisplayName { get; init; } = "";
         public string Role { get; init; } = "";
         public int? SectionId { get; init; }
+        public string? LeaderTitles { get; init; }
         /// <summary>Identity's concurrency stamp as it was when the form was opened.</summary>
         public string ConcurrencyStamp { get; init; } = "";
     }
@@ -56,6 +57,7 @@ public sealed class EditModel(PlanDb db, AccountService accounts, SignInGuard si
             DisplayName = Account.DisplayName,
             Role = Account.Role ?? "",
             SectionId = Account.SectionId,
+            LeaderTitles = Account.LeaderTitles,
             ConcurrencyStamp = Account.ConcurrencyStamp,
         };
         return Page();
@@ -66,7 +68,7 @@ public sealed class EditModel(PlanDb db, AccountService accounts, SignInGuard si
         if (await LoadAsync(id, ct) is { } missing) return missing;
         if (!validator.Validate(Form).AddTo(ModelState)) return Page();
 
-        var result = await accounts.UpdateAsync(id, new AccountChange(Form.DisplayName, Form.Role, Form.SectionId, Form.ConcurrencyStamp), User.UserId(), ct);
+        var result = await accounts.UpdateAsync(id, new AccountChange(Form.DisplayName, Form.Role, Form.SectionId, Form.ConcurrencyStamp, Form.LeaderTitles), User.UserId(), ct);
         switch (result.Outcome)
         {
             case SaveResult.Saved:
