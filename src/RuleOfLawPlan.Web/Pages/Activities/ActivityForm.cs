@@ -45,9 +45,6 @@ public sealed record ActivityFieldsModel(ActivityInput Form, int Year, IReadOnly
 /// <summary>What the register's forms load and how they store an entry's files.</summary>
 public static class ActivityForm
 {
-    /// <summary>The file input's name: files are bound by it, and refusals of files are shown under it.</summary>
-    public const string FilesField = "Form.Files";
-
     /// <summary>A task the form offers to link, with its numbered title.</summary>
     public sealed record TaskOption(int Id, int AreaOrdinal, string Title);
 

@@ -26,7 +26,7 @@ public sealed class FilesModel(PlanDb db, TimeProvider clock, IOptions<EvidenceO
     }
 
     public LeadershipActivity Activity { get; private set; } = null!;
-    public EvidenceOptions EvidenceLimits => evidence.Value;
+    public EvidenceInput EvidenceInput => new(evidence.Value, Form.Files.Count);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -39,8 +39,8 @@ public sealed class FilesModel(PlanDb db, TimeProvider clock, IOptions<EvidenceO
     {
         if (await db.LoadForChangeAsync(id, ct) is not { } activity) return NotFound();
         Activity = activity;
-        if (Form.Files.Count == 0) ModelState.AddModelError(ActivityForm.FilesField, "请选择要上传的文件");
-        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, ActivityForm.FilesField, ct);
+        if (Form.Files.Count == 0) ModelState.AddModelError(EvidenceUpload.FilesField, "请选择要上传的文件");
+        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, EvidenceUpload.FilesField, ct);
         if (upload is null || !ModelState.IsValid) return Page();
 
         var (who, now) = (User.DisplayName(), clock.GetUtcNow());

@@ -41,7 +41,7 @@ public sealed class NewModel(PlanDb db, TimeProvider clock, IOptions<EvidenceOpt
 
     public PlanRow Plan { get; private set; } = null!;
     public IReadOnlyList<ActivityForm.TaskOption> TaskOptions { get; private set; } = [];
-    public EvidenceOptions EvidenceLimits => evidence.Value;
+    public EvidenceInput EvidenceInput => new(evidence.Value, Form.Files.Count);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class NewModel(PlanDb db, TimeProvider clock, IOptions<EvidenceOpt
     {
         if (await LoadAsync(ct) is { } notFound) return notFound;
         var valid = validator.Validate(Form).AddTo(ModelState);
-        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, ActivityForm.FilesField, ct);
+        var upload = await EvidenceUpload.CheckAsync(Form.Files, evidence.Value, ModelState, EvidenceUpload.FilesField, ct);
         if (!valid || upload is null) return Page();
         var plan = await db.Plans.SingleAsync(p => p.Id == Plan.Id, ct);
         if (await ActivityForm.LinkedTasksAsync(db, plan.Id, Form.TaskIds, ModelState, ct) is not { } tasks) return Page();
