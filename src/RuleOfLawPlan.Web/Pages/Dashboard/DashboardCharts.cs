@@ -30,37 +30,45 @@ public static class DashboardCharts
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
         return await db.Database.SqlQuery<MonthCompletion>($"""
-            WITH RECURSIVE lead_updates AS MATERIALIZED (
-                SELECT u.id, u.plan_task_id, u.as_of, u.percent, u.recorded_at, u.supersedes_id, u.review
-                FROM progress_updates u JOIN tasks t ON t.id = u.plan_task_id
-                WHERE t.work_plan_id = {planId} AND u.section_id = t.lead_section_id
-            ),
-            corrections (original, correction) AS (
-                SELECT c.supersedes_id, c.id FROM lead_updates c WHERE c.supersedes_id IS NOT NULL
+            WITH RECURSIVE corrections (original, correction, accepted) AS (
+                SELECT c.supersedes_id, c.id, c.review = 'Accepted'
+                FROM progress_updates c JOIN tasks t ON t.id = c.plan_task_id
+                WHERE t.work_plan_id = {planId} AND c.supersedes_id IS NOT NULL
                 UNION ALL
-                SELECT k.original, c.id FROM corrections k JOIN lead_updates c ON c.supersedes_id = k.correction
+                SELECT k.original, c.id, c.review = 'Accepted' FROM corrections k JOIN progress_updates c ON c.supersedes_id = k.correction
             ),
-            replaced AS (
-                SELECT DISTINCT k.original FROM corrections k JOIN lead_updates c ON c.id = k.correction WHERE c.review = 'Accepted'
-            ),
+            replaced AS (SELECT DISTINCT original FROM corrections WHERE accepted),
             month_figures AS (
-                SELECT DISTINCT ON (u.plan_task_id, month) u.plan_task_id, month, u.percent
-                FROM lead_updates u
+                SELECT DISTINCT ON (u.plan_task_id, m.month) u.plan_task_id, m.month, u.percent
+                FROM tasks t JOIN progress_updates u ON u.plan_task_id = t.id AND u.section_id = t.lead_section_id
                 CROSS JOIN LATERAL (SELECT CASE WHEN u.as_of < {yearStart} THEN 0 ELSE extract(month FROM u.as_of)::int END AS month) m
-                WHERE u.review = 'Accepted' AND u.as_of <= {yearEnd} AND u.id NOT IN (SELECT original FROM replaced)
-                ORDER BY u.plan_task_id, month, u.as_of DESC, u.recorded_at DESC, u.id DESC
+                WHERE t.work_plan_id = {planId} AND u.review = 'Accepted' AND u.as_of <= {yearEnd}
+                    AND NOT EXISTS (SELECT 1 FROM replaced r WHERE r.original = u.id)
+                ORDER BY u.plan_task_id, m.month, u.as_of DESC, u.recorded_at DESC, u.id DESC
             ),
-            task_changes AS (
-                SELECT month, percent - coalesce(lag(percent) OVER (PARTITION BY plan_task_id ORDER BY month), 0) AS change
-                FROM month_figures
+            -- The running sums as one row of twelve filtered sums: no grouping, so no second sort of every figure.
+            totals AS (
+                SELECT array[
+                    sum(change) FILTER (WHERE month <= 1),
+                    sum(change) FILTER (WHERE month <= 2),
+                    sum(change) FILTER (WHERE month <= 3),
+                    sum(change) FILTER (WHERE month <= 4),
+                    sum(change) FILTER (WHERE month <= 5),
+                    sum(change) FILTER (WHERE month <= 6),
+                    sum(change) FILTER (WHERE month <= 7),
+                    sum(change) FILTER (WHERE month <= 8),
+                    sum(change) FILTER (WHERE month <= 9),
+                    sum(change) FILTER (WHERE month <= 10),
+                    sum(change) FILTER (WHERE month <= 11),
+                    sum(change) FILTER (WHERE month <= 12)] AS sums
+                FROM (
+                    SELECT month, percent - coalesce(lag(percent) OVER (PARTITION BY plan_task_id ORDER BY month), 0) AS change
+                    FROM month_figures) changes
             ),
-            changes AS (SELECT month, sum(change) AS change FROM task_changes GROUP BY month),
-            task_count AS (SELECT count(*) AS n FROM tasks WHERE work_plan_id = {planId})
-            SELECT e.month AS month,
-                coalesce((SELECT sum(c.change) FROM changes c WHERE c.month <= e.month)::float8 / nullif((SELECT n FROM task_count), 0), 0) AS percent
-            FROM generate_series(1, 12) AS e(month)
-            WHERE (make_date({year}, e.month, 1) + interval '1 month' - interval '1 day')::date <= {asOf}
-                AND (SELECT n FROM task_count) > 0
+            task_count AS MATERIALIZED (SELECT count(*) AS n FROM tasks WHERE work_plan_id = {planId})
+            SELECT e.month AS month, coalesce(t.sums[e.month]::float8 / c.n, 0) AS percent
+            FROM generate_series(1, 12) AS e(month), totals t, task_count c
+            WHERE (make_date({year}, e.month, 1) + interval '1 month' - interval '1 day')::date <= {asOf} AND c.n > 0
             ORDER BY e.month
             """).ToListAsync(ct);
     }
