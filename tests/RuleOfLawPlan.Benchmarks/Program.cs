@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using static Timing;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +12,13 @@ using RuleOfLawPlan.Web.Data.LocalPostgres;
 // Benchmarks print their figures; docs/performance.md records them. Run:
 //   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks              (all)
 //   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- evidence  (only the evidence upload/download memory)
+//   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- docx      (only writing the annual report's .docx)
 Console.WriteLine($"RuleOfLawPlan benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+if (args.Contains("docx"))
+{
+    ReportDocxBenchmark.Run();
+    return;
+}
 var evidenceOnly = args.Contains("evidence");
 
 if (!evidenceOnly)
@@ -57,39 +64,6 @@ finally
 {
     await server.StopAsync();
     Directory.Delete(dataDir, recursive: true);
-}
-
-static void Measure(string name, int warmup, int runs, Action action)
-{
-    for (var i = 0; i < warmup; i++) action();
-    var samples = new double[runs];
-    for (var i = 0; i < runs; i++)
-    {
-        var started = Stopwatch.GetTimestamp();
-        action();
-        samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
-    Report(name, samples);
-}
-
-static async Task MeasureAsync(string name, int warmup, int runs, Func<Task> action)
-{
-    for (var i = 0; i < warmup; i++) await action();
-    var samples = new double[runs];
-    for (var i = 0; i < runs; i++)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await action();
-        samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
-    Report(name, samples);
-}
-
-static void Report(string name, double[] samples)
-{
-    Array.Sort(samples);
-    double At(double q) => samples[Math.Min(samples.Length - 1, (int)Math.Ceiling(q * samples.Length) - 1)];
-    Console.WriteLine($"{name}: n={samples.Length} mean={samples.Average():0.000} ms p50={At(0.50):0.000} ms p95={At(0.95):0.000} ms max={samples[^1]:0.000} ms");
 }
 
 // Sign-in: an unknown name, a disabled account and a wrong password should cost the same (docs/security.md).

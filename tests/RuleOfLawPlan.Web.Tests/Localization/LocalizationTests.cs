@@ -234,6 +234,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         "RuleOfLawPlan.Web/Startup/LastResortErrorPage.cs",
         "RuleOfLawPlan.Web/Startup/PortInUse.cs",
         "RuleOfLawPlan.Web/Pages/Shared/ChinaTime.cs",
+        "RuleOfLawPlan.Web/Pages/Reports/ReportDocxWriter",
     ];
 
     /// <summary>Formats with Chinese in them, not messages: dates read 2023年6月1日 in both languages.</summary>
