@@ -6,7 +6,7 @@ namespace RuleOfLawPlan.Web.Tests.Reports;
 /// <summary>
 /// LibreOffice and poppler from the command line: a .docx to PDF, the PDF's pages as text and PNG. Each conversion has its
 /// own LibreOffice profile, so tests running at once do not share (and lock) one. The official fonts are not packaged for
-/// Debian; a fontconfig file for the conversion alone maps their names to faces that are (decision 020), the way a
+/// Debian; a fontconfig file for the conversion alone maps their names to faces that are (decision 023), the way a
 /// machine with the fonts would resolve them, so the rendering shows serif 仿宋 and 宋体 stand-ins, not a sans fallback.
 /// </summary>
 internal static class LibreOffice

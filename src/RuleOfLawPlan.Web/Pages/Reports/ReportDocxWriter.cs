@@ -12,7 +12,7 @@ namespace RuleOfLawPlan.Web.Pages.Reports;
 /// margins 37/35/28/26 mm, 22 lines of 28 characters; the title in 2号 方正小标宋简体 centred; the body in 3号 仿宋_GB2312
 /// at a fixed 28 pt, indented two characters; headings 一、 in 黑体, （一） in 楷体_GB2312, 1. in bold 仿宋; page numbers
 /// "— N —" in 4号 宋体 at the outside edge (odd pages right, even pages left); the issuing organ and date at the end.
-/// Everything is generated here, so there is no template file to keep (decision 020); the fonts are the official names
+/// Everything is generated here, so there is no template file to keep (decision 023); the fonts are the official names
 /// with fallbacks in the font table (<see cref="Fonts"/>). The body is written as it comes (SAX), so a long report is
 /// never held as a document tree.
 /// </summary>
@@ -221,54 +221,6 @@ public static partial class ReportDocxWriter
 
     private static Style CharacterStyle(string id, string name, StyleRunProperties run) =>
         new() { Type = StyleValues.Character, StyleId = id, StyleName = new StyleName { Val = name }, StyleRunProperties = run };
-
-    /// <summary>The style ids the document uses (Word's built-in names where there is one, so its navigation pane shows the headings).</summary>
-    public static class StyleIds
-    {
-        public const string Normal = "Normal";
-        public const string Title = "Title";
-        public const string Heading1 = "Heading1";
-        public const string Heading2 = "Heading2";
-        public const string Heading3 = "Heading3";
-        public const string Lead2 = "Heading2Lead";
-        public const string Lead3 = "Heading3Lead";
-        public const string Signature = "Signature";
-        public const string Footer = "Footer";
-    }
-
-    /// <summary>GB/T 9704-2012's page in Word's units: twips (1/20 pt) for lengths, half-points for font sizes.</summary>
-    public static class Page
-    {
-        public const uint Width = 11906;
-        public const uint Height = 16838;
-        public static readonly uint Top = Mm(37);
-        public static readonly uint Bottom = Mm(35);
-        public static readonly uint Left = Mm(28);
-        public static readonly uint Right = Mm(26);
-
-        /// <summary>The page number's line starts 7 mm below the type area; the footer distance is to its bottom.</summary>
-        public static readonly uint Footer = Mm(22);
-
-        /// <summary>3号, 2号 and 4号 in half-points.</summary>
-        public const string BodySize = "32";
-        public const string TitleSize = "44";
-        public const string PageNumberSize = "28";
-
-        /// <summary>The fixed 28 pt line: 22 of them fill the 225 mm type area.</summary>
-        public const int LinePitch = 560;
-
-        /// <summary>
-        /// Characters are set 1/4 pt closer (in twentieths of a point), so that 28 fill the 156 mm line (a 16 pt character
-        /// would fit 27). Word's character grid (docGrid linesAndChars with charSpace) would do the same in Word, but
-        /// LibreOffice lays such a grid out 19 characters to the line (decision 020).
-        /// </summary>
-        public static readonly int CharacterSpacing = (int)Math.Floor(((Width - Left - Right) / 20.0 / 28 - 16) * 20);
-
-        public static uint Mm(double millimetres) => (uint)Math.Round(millimetres * 1440 / 25.4);
-
-        public static SpacingBetweenLines FixedLines() =>
-            new() { Before = "0", After = "0", Line = LinePitch.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact };
-    }
 
     private static class Namespace
     {
