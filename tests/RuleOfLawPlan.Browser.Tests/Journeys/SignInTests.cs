@@ -9,12 +9,12 @@ public sealed class SignInTests(ChromiumFixture chromium, BrowserAppFixture app)
 
     public static readonly TheoryData<string, string, string[], string> Accounts = new()
     {
-        { "admin", "系统管理员（系统管理员）", ["驾驶舱", "任务清单", "审计日志", "用户管理", "科室管理"], Dashboard },
-        { "leader", "局领导（组长）（领导小组）", ["驾驶舱", "任务清单", "我的批示"], Dashboard },
-        { "office", "政策法规办干部（领导小组办公室）", ["驾驶舱", "任务清单", "审核进展", "审计日志"], Dashboard },
+        { "admin", "系统管理员（系统管理员）", ["驾驶舱", "任务清单", "领导履职", "审计日志", "用户管理", "科室管理"], Dashboard },
+        { "leader", "局领导（组长）（领导小组）", ["驾驶舱", "任务清单", "我的批示", "领导履职"], Dashboard },
+        { "office", "政策法规办干部（领导小组办公室）", ["驾驶舱", "任务清单", "审核进展", "领导履职", "审计日志"], Dashboard },
         { "section", "综合执法科科长（科室负责人）", ["我的任务"], "我的任务" },
         { "section2", "市容环境卫生管理科科长（科室负责人）", ["我的任务"], "我的任务" },
-        { "viewer", "查看用户（查看）", ["驾驶舱", "任务清单"], Dashboard },
+        { "viewer", "查看用户（查看）", ["驾驶舱", "任务清单", "领导履职"], Dashboard },
     };
 
     [Theory]
