@@ -142,20 +142,26 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
             .Select(g => new { SectionId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.SectionId, g => g.Count, ct);
 
-        var updates = await db.ProgressUpdates.AsNoTracking()
-            .Where(u => db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == plan) && u.AsOf <= asOf)
-            .GroupBy(u => u.SectionId)
-            .Select(g => new SectionUpdates(g.Key,
-                g.Where(u => u.Review == ReviewState.Accepted).Max(u => (DateOnly?)u.AsOf),
-                g.Count(u => u.Review == ReviewState.Returned)))
+        // Per section, not per update: the latest accepted report is the first entry of a backward index scan
+        // (ix_progress_updates_accepted_by_section) that belongs to the plan, and returned reports are few
+        // (ix_progress_updates_returned_by_section), so the cost does not grow with the plan's 30 000 updates.
+        var updates = await db.Sections.AsNoTracking()
+            .Select(s => new SectionUpdates(s.Id,
+                db.ProgressUpdates
+                    .Where(u => u.SectionId == s.Id && u.Review == ReviewState.Accepted && u.AsOf <= asOf
+                        && db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == plan))
+                    .OrderByDescending(u => u.AsOf).Select(u => (DateOnly?)u.AsOf).FirstOrDefault(),
+                db.ProgressUpdates.Count(u => u.SectionId == s.Id && u.Review == ReviewState.Returned && u.AsOf <= asOf
+                    && db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == plan))))
             .ToDictionaryAsync(g => g.SectionId, ct);
 
         Kpis = await db.Kpis.AsNoTracking()
             .Where(k => db.Tasks.Any(t => t.Id == k.PlanTaskId && t.WorkPlanId == plan))
             .OrderBy(k => k.PlanTaskId).ThenBy(k => k.Id)
             .Select(k => new KpiTile(k.Id, k.PlanTaskId, k.Name, k.Kind, k.Comparator, k.Target, k.Unit,
-                k.Readings.Where(r => r.AsOf <= asOf)
-                    .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
+                // As in TaskTargets.KpiRows: the day by max, the reading by LIMIT 1, a lateral join on the KPI's index entries.
+                k.Readings.Where(r => r.AsOf == k.Readings.Where(l => l.AsOf <= asOf).Max(l => (DateOnly?)l.AsOf))
+                    .OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
                     .Select(r => new TaskTargets.Reading(r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator,
                         r.ThisYearCount, r.LastYearCount, r.Source, r.RecordedBy, r.RecordedAt))
                     .FirstOrDefault(),

@@ -37,10 +37,15 @@ public sealed record TaskTargets(IReadOnlyList<TaskTargets.Kpi> Kpis, IReadOnlyL
     /// A KPI with the reading that stands on <paramref name="asOf"/>: the latest as of that day, then the latest recorded,
     /// as <see cref="DomainKpi.LatestReading"/> picks it. Used inside the pages' projections, so it stays one query per level.
     /// </summary>
+    /// <remarks>
+    /// The day is picked by a correlated <c>max</c> and the reading on it by <c>LIMIT 1</c>: EF makes that a lateral join
+    /// that reads a KPI's few index entries (<c>ix_kpi_readings_kpi_id_as_of_recorded_at</c>), where the plain
+    /// <c>OrderBy…FirstOrDefault</c> becomes a <c>ROW_NUMBER()</c> over every reading in the database (docs/performance.md).
+    /// </remarks>
     public static Expression<Func<DomainKpi, Kpi>> KpiRows(DateOnly asOf) => k => new Kpi(
         k.Id, k.Name, k.Comparator, k.Target, k.Unit, k.SourceSentence, k.Kind,
-        k.Readings.Where(r => r.AsOf <= asOf)
-            .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
+        k.Readings.Where(r => r.AsOf == k.Readings.Where(l => l.AsOf <= asOf).Max(l => (DateOnly?)l.AsOf))
+            .OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
             .Select(r => new Reading(r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator, r.ThisYearCount, r.LastYearCount,
                 r.Source, r.RecordedBy, r.RecordedAt))
             .FirstOrDefault());
