@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data.Demo;
 using RuleOfLawPlan.Web.Pages.Dashboard;
 
@@ -34,6 +35,25 @@ public sealed class DashboardRoundTripTests(OneTimesAppFixture one, HundredTimes
         bigPage.QuerySelectorAll("[data-testid=recent-update]").Length.ShouldBe(IndexModel.ListLength);
         bigPage.QuerySelectorAll("[data-testid=month-row]").Length.ShouldBe(12, "the plan's year has ended");
         bigPage.QuerySelectorAll("[data-testid=kpi-last-year]").Length.ShouldBeGreaterThan(0, "the ten earlier years include last year's plan");
+    }
+
+    [Fact]
+    public async Task At_100x_the_page_shows_a_glance_the_most_pressing_first_and_links_to_the_rest()
+    {
+        var leader = await hundred.UserAsync("leader");
+        var page = await (await leader.GetAsync($"/dashboard?plan={hundred.PlanId}", Ct)).HtmlAsync();
+
+        page.QuerySelectorAll("[data-testid=off-track-row]").Length.ShouldBe(IndexModel.OffTrackCount);
+        page.QuerySelector("[data-testid=off-track-more]").ShouldNotBeNull();
+        var tiles = page.QuerySelectorAll("[data-testid=kpi-tile]").Select(t => t.GetAttribute("data-attainment")).ToList();
+        tiles.Count.ShouldBe(IndexModel.TileCount);
+        tiles[0].ShouldBe(nameof(KpiAttainment.NotMet), "未达标 first");
+        tiles.SkipWhile(a => a == nameof(KpiAttainment.NotMet)).ShouldNotContain(nameof(KpiAttainment.NotMet));
+
+        var all = await (await leader.GetAsync(page.QuerySelector("[data-testid=kpi-all]")!.GetAttribute("href"), Ct)).HtmlAsync();
+        await using var db = hundred.CreateDb();
+        all.QuerySelectorAll("[data-testid=kpi-tile]").Length
+            .ShouldBe(await db.Kpis.CountAsync(k => db.Tasks.Any(t => t.Id == k.PlanTaskId && t.WorkPlanId == hundred.PlanId), Ct));
     }
 
     [Fact]

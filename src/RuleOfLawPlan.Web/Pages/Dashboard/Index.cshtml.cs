@@ -23,6 +23,28 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
     /// <summary>How many open 批示 and accepted updates the page lists (the counts say how many there are).</summary>
     public const int ListLength = 10;
 
+    /// <summary>
+    /// How many KPI tiles and off-track tasks the page shows before "show all": a glance, not a list, and a page whose size
+    /// does not grow with a city-wide plan (800 KPIs, 500 tasks off track at 100×; docs/performance.md).
+    /// </summary>
+    public const int TileCount = 12, OffTrackCount = 20;
+
+    /// <summary>The query-string value of <c>kpis</c> that shows every KPI tile.</summary>
+    public const string AllKpis = "all";
+
+    [BindProperty(SupportsGet = true, Name = "kpis")]
+    public string? KpisShown { get; set; }
+
+    public bool ShowsAllKpis => KpisShown == AllKpis;
+
+    /// <summary>The tiles shown: every one when asked or few; else 未达标 first, then 无数据, then 达标, each in plan order.</summary>
+    public IReadOnlyList<KpiTile> KpiTiles => ShowsAllKpis || Kpis.Count <= TileCount
+        ? Kpis
+        : [.. Kpis.OrderBy(k => k.Attainment switch { KpiAttainment.NotMet => 0, KpiAttainment.NoData => 1, _ => 2 }).Take(TileCount)];
+
+    /// <summary>The off-track rows shown: the most pressing first (red, then the nearest deadline); the counts link to all.</summary>
+    public IReadOnlyList<Item> OffTrackShown => [.. OffTrack.Take(OffTrackCount)];
+
     public sealed record PlanOption(int Id, int OrganizationId, int Year, string Title, PlanStatus Status);
 
     public sealed record TaskRow(int Id, int AreaOrdinal, string AreaTitle, int SortOrder, int? Number, string Title,
