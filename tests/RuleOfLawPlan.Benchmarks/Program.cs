@@ -6,13 +6,19 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using RuleOfLawPlan.Domain.Import;
 using RuleOfLawPlan.TestSupport;
+using RuleOfLawPlan.Benchmarks;
 using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Data.Demo;
 using RuleOfLawPlan.Web.Data.LocalPostgres;
 
 // Benchmarks print their figures; docs/performance.md records them. Run:
 //   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks              (all)
 //   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- evidence  (only the evidence upload/download memory)
 //   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- docx      (only writing the annual report's .docx)
+//   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- load [--scale 1|10|100] [--seconds 20] [--connections 8]
+//                                                                             (requests/s under load with wrk; docs/performance.md)
+//   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- profile [--scale 1] [--runs 300]
+//                                                                             (where a page's time goes: SQL, the rest, allocations)
 Console.WriteLine($"RuleOfLawPlan benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 if (args.Contains("docx"))
 {
@@ -20,8 +26,12 @@ if (args.Contains("docx"))
     return;
 }
 var evidenceOnly = args.Contains("evidence");
+var profileOnly = args.Contains("profile");
+var loadOnly = args.Contains("load") || profileOnly;
+int Option(string name, int fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
-if (!evidenceOnly)
+if (!evidenceOnly && !loadOnly)
 {
     var planBytes = await File.ReadAllBytesAsync(DatabaseSetup.ShippedPlanPath);
     Measure("Import plan-2023.txt (parse + KPIs + deliverables)", warmup: 200, runs: 2000, () => PlanDocumentParser.Parse(planBytes));
@@ -43,7 +53,16 @@ await using var server = await LocalPostgresServer.StartAsync(
     new LocalPostgresOptions { DataDirectory = dataDir, Throwaway = true }, NullLogger.Instance);
 try
 {
-    if (!evidenceOnly)
+    if (profileOnly)
+    {
+        await PageProfile.RunAsync(server.ConnectionString, ScaleOptions.ForFactor(Option("--scale", 1)) ?? ScaleOptions.One, Option("--runs", 300));
+    }
+    else if (loadOnly)
+    {
+        await LoadBenchmark.RunAsync(server.ConnectionString, ScaleOptions.ForFactor(Option("--scale", 100)) ?? ScaleOptions.Hundred,
+            Option("--seconds", 20), Option("--connections", 8));
+    }
+    else if (!evidenceOnly)
     {
         await using var app = new PlanAppFactory(server.ConnectionString);
         var client = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
@@ -58,7 +77,7 @@ try
         await MeasureAsync("GET /healthz (one query)", warmup: 50, runs: 500, async () => (await client.GetAsync("/healthz")).EnsureSuccessStatusCode());
         await MeasureSignInAsync(server.ConnectionString);
     }
-    await EvidenceMemory.MeasureAsync(server.ConnectionString);
+    if (!loadOnly) await EvidenceMemory.MeasureAsync(server.ConnectionString);
 }
 finally
 {
