@@ -35,7 +35,10 @@ public static class DatabaseSetup
         {
             await SampleData.EnsureAsync(db, accounts, organization.Id, ct);
             if (configuration.GetValue("Seed:DemoYear", false))
+            {
                 await Demo.DemoYear.EnsureAsync(db, ct);
+                await Demo.DemoReport.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Pages.Reports.ReportDrafter>(), ct);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Domain.Reports;
 using RuleOfLawPlan.Web.Data.Audit;
 using RuleOfLawPlan.Web.Notifications;
 using RuleOfLawPlan.Web.Data.Evidence;
@@ -34,6 +35,8 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
     public DbSet<ActivityEvidenceFile> ActivityEvidenceFiles => Set<ActivityEvidenceFile>();
     public DbSet<ActivityTaskLink> ActivityTaskLinks => Set<ActivityTaskLink>();
     public DbSet<ActivityEvidenceChunk> ActivityEvidenceChunks => Set<ActivityEvidenceChunk>();
+    public DbSet<AnnualReport> Reports => Set<AnnualReport>();
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
@@ -80,5 +83,7 @@ public sealed class PlanDb(DbContextOptions<PlanDb> options)
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<LeadershipActivityKind>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<EvidenceKind>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<ReportStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReportStepKind>().HaveConversion<string>().HaveMaxLength(20);
     }
 }

@@ -42,6 +42,12 @@ public static class Policies
     /// <summary>Section heads: 我的任务, the tasks of their own section.</summary>
     public const string MyTasks = nameof(MyTasks);
 
+    /// <summary>Office, leaders, administrators and viewers: the annual report (法治政府建设年度报告), its print view and Word file.</summary>
+    public const string ReadReports = nameof(ReadReports);
+
+    /// <summary>Leaders: approve (审定) the annual report or return it to the office.</summary>
+    public const string ApproveReports = nameof(ApproveReports);
+
     /// <summary>Office: the review queue (审核 of progress updates).</summary>
     public const string Review = nameof(Review);
 

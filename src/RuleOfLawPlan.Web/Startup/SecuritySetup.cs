@@ -79,7 +79,9 @@ public static class SecuritySetup
             .AddPolicy(Policies.MyTasks, p => p.RequireRole(Roles.SectionHead))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Office))
             .AddPolicy(Policies.ReadActivities, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
-            .AddPolicy(Policies.ManageActivities, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Office, Roles.Admin)));
+            .AddPolicy(Policies.ManageActivities, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentRoleRequirement(Roles.Office, Roles.Admin)))
+            .AddPolicy(Policies.ReadReports, p => p.RequireRole(Roles.Office, Roles.Leader, Roles.Admin, Roles.Viewer))
+            .AddPolicy(Policies.ApproveReports, p => p.RequireRole(Roles.Leader));
         builder.Services.AddSingleton<IAuthorizationHandler, TaskAuthorizationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CurrentRoleHandler>();
         builder.Services.AddScoped<AccountService>();

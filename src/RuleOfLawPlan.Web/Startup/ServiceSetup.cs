@@ -95,6 +95,8 @@ public static class ServiceSetup
         builder.Services.AddHealthChecks().AddDbContextCheck<PlanDb>("database");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddSupervision();
+        builder.Services.AddScoped<Pages.Reports.ReportDrafter>();
+        builder.Services.AddScoped<Pages.Reports.ReportQuery>();
         return builder;
     }
 }

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Domain.Reports;
+using RuleOfLawPlan.Domain.Supervision;
+using RuleOfLawPlan.Web.Pages.Reports;
+using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Demo;
 using RuleOfLawPlan.Web.Notifications;
@@ -178,4 +182,30 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
 
         (await Sql.Scalar<long>(connectionString, "SELECT count(*) FROM leadership_activities")).ShouldBe(26);
     }
+
+    [Fact]
+    public async Task The_2023_report_is_drafted_once_as_a_draft_from_the_demo_year()
+    {
+        var connectionString = await DemoDatabaseAsync();
+        await using (var db = Open(connectionString))
+            await DemoReport.EnsureAsync(db, Drafter(db), Ct);
+        await using (var again = Open(connectionString))
+            await DemoReport.EnsureAsync(again, Drafter(again), Ct);
+
+        await using var check = Open(connectionString);
+        var report = await check.Reports.Include(r => r.Revisions).ThenInclude(v => v.Parts).Include(r => r.Steps).AsSplitQuery()
+            .SingleAsync(r => r.Year == 2023, Ct);
+        report.Status.ShouldBe(ReportStatus.Draft);
+        report.Title.ShouldBe("日喀则市城市管理和综合执法局2023年度法治政府建设工作情况报告");
+        report.Steps.Select(s => s.Kind).ShouldBe([ReportStepKind.Drafted]);
+        var achievements = report.Current.Part(1);
+        achievements.Text.ShouldStartWith("（一）");
+        achievements.DraftParagraphs.ShouldContain(p => p.Source.StartsWith("进展 #"));
+        achievements.Text.ShouldContain("达标");
+        report.Current.Part(2).Text.ShouldContain("未达标", customMessage: "人大、政协意见建议满意率 ends the year short");
+        report.Current.Part(2).Text.ShouldContain("已逾期");
+    }
+
+    private static ReportDrafter Drafter(PlanDb db) =>
+        new(db, new SupervisionQuery(db, SupervisionSettings.Default, TimeProvider.System));
 }

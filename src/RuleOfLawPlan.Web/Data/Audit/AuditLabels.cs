@@ -89,6 +89,23 @@ public static class AuditLabels
             ["LeadershipActivityId"] = "所属履职记录", ["UploadedBy"] = "上传人", ["UploadedAt"] = "上传时间",
         }),
         ["ActivityTaskLink"] = new("履职关联任务", new() { ["LeadershipActivityId"] = "所属履职记录", ["PlanTaskId"] = "关联任务" }),
+        ["AnnualReport"] = new("年度报告", new() { ["Year"] = "报告年度", ["Title"] = "报告标题" }),
+        ["ReportRevision"] = new("报告修订版", new()
+        {
+            ["AnnualReportId"] = "年度报告", ["Number"] = "版次", ["Status"] = "报告状态", ["ApprovedBy"] = "审定人",
+            ["ApprovedAt"] = "审定时间", ["SecrecyReviewedBy"] = "保密审查人", ["SecrecyReviewedAt"] = "保密审查时间",
+            ["PublishedOn"] = "公开日期", ["PublishedChannel"] = "公开渠道",
+        }),
+        ["ReportPart"] = new("报告部分", new()
+        {
+            ["ReportRevisionId"] = "报告修订版", ["Number"] = "部分", ["Text"] = "报告内容", ["DraftedText"] = "起草内容",
+            ["DraftSources"] = "起草依据",
+        }),
+        ["ReportStep"] = new("报告流转", new()
+        {
+            ["AnnualReportId"] = "年度报告", ["Kind"] = "操作", ["Revision"] = "版次", ["By"] = "操作人", ["At"] = "操作时间",
+            ["Comment"] = "意见",
+        }),
         ["AppUser"] = new("用户", new()
         {
             ["UserName"] = "用户名", ["NormalizedUserName"] = "用户名（检索用）", ["DisplayName"] = "姓名", ["LeaderTitles"] = "领导职务",

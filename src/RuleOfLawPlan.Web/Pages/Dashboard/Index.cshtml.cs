@@ -73,8 +73,6 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
 
     public sealed record UpdateRow(long Id, int TaskId, int SectionId, DateOnly AsOf, int Percent, string Summary);
 
-    public sealed record ReportDeadline(string Name, DateOnly Due, int DaysLeft);
-
     [BindProperty(SupportsGet = true, Name = "plan")]
     public int? RequestedPlan { get; set; }
 
@@ -236,12 +234,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
             .OrderBy(s => SectionNames.Of(s.SectionId), StringComparer.Ordinal)];
         SectionLights = DashboardCharts.LightsBySection(Items, Sections.Select(s => s.SectionId));
 
-        var reportYear = Plan.Year + 1;
-        ReportDeadlines =
-        [
-            new("报送年度法治政府建设情况报告", new DateOnly(reportYear, 3, 1), new DateOnly(reportYear, 3, 1).DayNumber - asOf.DayNumber),
-            new("向社会公开年度报告", new DateOnly(reportYear, 4, 1), new DateOnly(reportYear, 4, 1).DayNumber - asOf.DayNumber),
-        ];
+        ReportDeadlines = ReportDeadline.For(Plan.Year, asOf);
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Organizations;
 using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Domain.Reports;
 using RuleOfLawPlan.Domain.Supervision;
 
 namespace RuleOfLawPlan.Web.Pages.Shared;
@@ -158,6 +159,28 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    public static string Of(ReportStatus status) => status switch
+    {
+        ReportStatus.Draft => "草稿",
+        ReportStatus.Submitted => "送审",
+        ReportStatus.Approved => "领导审定",
+        ReportStatus.SecrecyReviewed => "保密审查",
+        ReportStatus.Published => "已公开",
+        _ => status.ToString(),
+    };
+
+    public static string Of(ReportStepKind kind) => kind switch
+    {
+        ReportStepKind.Drafted => "从记录起草",
+        ReportStepKind.Submitted => "送审",
+        ReportStepKind.Returned => "退回修改",
+        ReportStepKind.Approved => "审定通过",
+        ReportStepKind.SecrecyReviewed => "保密审查通过",
+        ReportStepKind.Published => "公开",
+        ReportStepKind.RevisionStarted => "新建修订版",
+        _ => kind.ToString(),
+    };
+
     /// <summary>
     /// Any domain value, for pages that only know it as an <see cref="Enum"/> (the audit trail's field values);
     /// an enum without a case here comes back as its C# name, which <c>AuditCatalogTests</c> refuses.
@@ -175,6 +198,8 @@ public static class Labels
         LightReason reason => Of(reason),
         EvidenceKind kind => Of(kind),
         LeadershipActivityKind kind => Of(kind),
+        ReportStatus status => Of(status),
+        ReportStepKind kind => Of(kind),
         _ => value.ToString(),
     };
 

@@ -1,0 +1,237 @@
+using Microsoft.EntityFrameworkCore;
+using RuleOfLawPlan.Domain.Plans;
+using RuleOfLawPlan.Domain.Reports;
+using RuleOfLawPlan.Domain.Supervision;
+using RuleOfLawPlan.Web.Data;
+using RuleOfLawPlan.Web.Pages.Shared;
+
+namespace RuleOfLawPlan.Web.Pages.Reports;
+
+/// <summary>
+/// Drafts the five parts of a plan year's annual report from the record, as of the year's last day: part 一 one section
+/// per key-work area from its tasks' accepted updates, completed deliverables and KPI results; part 二 from the KPIs not
+/// met and the tasks overdue or behind (the lights of <see cref="SupervisionQuery"/>); part 四 from next year's plan
+/// when there is one; placeholders where the record says nothing. Every paragraph carries its source. The round-trips
+/// are fixed whatever the plan's size (one query per collection level; updates are picked in memory from their facts,
+/// then only the chosen ones' texts are read). What it writes is the bureau's Chinese document, not UI text.
+/// </summary>
+public sealed class ReportDrafter(PlanDb db, SupervisionQuery supervision)
+{
+    private sealed record PlanRow(int Id, int Year, int OrganizationId);
+
+    private sealed record TaskRow(int Id, int AreaOrdinal, string AreaTitle, int SortOrder, int? Number, string Title,
+        int? LeadSectionId, DateOnly? Deadline, PlanTaskStatus Status, int Percent, TaskTargets Targets);
+
+    private sealed record UpdateFacts(long Id, int TaskId, int SectionId, DateOnly AsOf, DateTimeOffset RecordedAt,
+        ReviewState Review, long? SupersedesId);
+
+    private sealed record UpdateText(long Id, int Percent, string Summary);
+
+    private sealed record NextArea(int Ordinal, string Title, List<NextTask> Tasks);
+
+    private sealed record NextTask(int? Number, string Title);
+
+    /// <summary>"日喀则市城市管理和综合执法局2023年度法治政府建设工作情况报告".</summary>
+    public static string TitleFor(string organ, int year) => $"{organ}{year}年度法治政府建设工作情况报告";
+
+    /// <summary>The Word file's name: the title, and the revision from the second on.</summary>
+    public static string FileName(string title, int revision) => title + (revision > 1 ? $"（第{revision}版）" : "") + ".docx";
+
+    /// <summary>The five parts drafted from the record of the plan's year; null when there is no such plan.</summary>
+    public async Task<IReadOnlyList<DraftedPart>?> DraftAsync(int planId, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new PlanRow(p.Id, p.Year, p.OrganizationId)).SingleOrDefaultAsync(ct);
+        if (plan is null) return null;
+        var yearEnd = new DateOnly(plan.Year, 12, 31);
+        var kpiRows = TaskTargets.KpiRows(yearEnd);
+
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.WorkPlanId == planId)
+            .OrderBy(t => t.Area.Ordinal).ThenBy(t => t.SortOrder)
+            .Select(t => new TaskRow(t.Id, t.Area.Ordinal, t.Area.Title, t.SortOrder, t.Number, t.Title, t.LeadSectionId,
+                t.Deadline, t.Status, t.PercentComplete,
+                new TaskTargets(
+                    t.Kpis.AsQueryable().OrderBy(k => k.Id).Select(kpiRows).ToList(),
+                    t.Deliverables.OrderBy(d => d.Id).Select(d => new TaskTargets.Deliverable(d.Name, d.Action)).ToList())))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+        var facts = await db.ProgressUpdates.AsNoTracking()
+            .Where(u => u.AsOf <= yearEnd && db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == planId))
+            .Select(u => new UpdateFacts(u.Id, u.PlanTaskId, u.SectionId, u.AsOf, u.RecordedAt, u.Review, u.SupersedesId))
+            .ToListAsync(ct);
+        var chosen = ChooseUpdates(tasks, facts);
+        var chosenIds = chosen.Values.Select(u => u.Id).ToList();
+        var texts = await db.ProgressUpdates.AsNoTracking().Where(u => chosenIds.Contains(u.Id))
+            .Select(u => new UpdateText(u.Id, u.Percent, u.Summary))
+            .ToDictionaryAsync(u => u.Id, ct);
+
+        var lights = await supervision.AssessPlanAsync(planId, yearEnd, ct);
+        var next = await db.Plans.AsNoTracking()
+            .Where(p => p.OrganizationId == plan.OrganizationId && p.Year == plan.Year + 1)
+            .OrderByDescending(p => p.Id)
+            .Select(p => p.Areas.OrderBy(a => a.Ordinal)
+                .Select(a => new NextArea(a.Ordinal, a.Title, a.Tasks.OrderBy(t => t.SortOrder).Select(t => new NextTask(t.Number, t.Title)).ToList()))
+                .ToList())
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        var sections = await SectionNames.LoadAsync(db, ct);
+
+        return
+        [
+            new DraftedPart(1, Achievements(tasks, chosen, texts, sections)),
+            new DraftedPart(2, Shortcomings(tasks, lights, sections, yearEnd)),
+            new DraftedPart(3, [new DraftParagraph("（请办公室填写：党组、领导小组会议研究法治工作，理论学习中心组学法，领导干部述法，重大决策合法性审查等情况。）", "")]),
+            new DraftedPart(4, NextYear(plan.Year + 1, next)),
+            new DraftedPart(5, [new DraftParagraph("（请办公室填写其他需要报告的情况；如无，填写“无”。）", "")]),
+        ];
+    }
+
+    /// <summary>
+    /// Per task, the update its paragraph is drafted from: the lead section's figure as of the year's end (its accepted
+    /// update with the latest as-of date that no accepted correction replaces, as <see cref="PlanTask.CurrentUpdate"/>
+    /// picks it), else the latest such update of a supporting section.
+    /// </summary>
+    private static Dictionary<int, UpdateFacts> ChooseUpdates(List<TaskRow> tasks, List<UpdateFacts> facts)
+    {
+        var correctionOf = facts.Where(u => u.SupersedesId is not null).ToLookup(u => u.SupersedesId!.Value);
+        bool Replaced(UpdateFacts update)
+        {
+            for (var next = correctionOf[update.Id].FirstOrDefault(); next is not null; next = correctionOf[next.Id].FirstOrDefault())
+                if (next.Review == ReviewState.Accepted) return true;
+            return false;
+        }
+
+        var standing = facts.Where(u => u.Review == ReviewState.Accepted && !Replaced(u))
+            .OrderBy(u => u.AsOf).ThenBy(u => u.RecordedAt).ThenBy(u => u.Id)
+            .ToLookup(u => u.TaskId);
+        var chosen = new Dictionary<int, UpdateFacts>();
+        foreach (var task in tasks)
+        {
+            var updates = standing[task.Id].ToList();
+            if ((updates.LastOrDefault(u => u.SectionId == task.LeadSectionId) ?? updates.LastOrDefault()) is { } update)
+                chosen[task.Id] = update;
+        }
+        return chosen;
+    }
+
+    private static List<DraftParagraph> Achievements(List<TaskRow> tasks, Dictionary<int, UpdateFacts> chosen,
+        Dictionary<long, UpdateText> texts, SectionNames sections)
+    {
+        var paragraphs = new List<DraftParagraph>();
+        foreach (var area in tasks.GroupBy(t => (t.AreaOrdinal, t.AreaTitle)))
+        {
+            paragraphs.Add(new DraftParagraph(Labels.AreaOrdinal(area.Key.AreaOrdinal) + Sentence(area.Key.AreaTitle, end: false), ""));
+            foreach (var task in area)
+            {
+                var lead = task.Number is null ? "" : Sentence(Labels.NumberedTitle(task.Number, task.Title), end: true);
+                if (chosen.TryGetValue(task.Id, out var update) && texts.TryGetValue(update.Id, out var text))
+                {
+                    paragraphs.Add(new DraftParagraph(lead + OneParagraph(text.Summary),
+                        $"进展 #{update.Id}：{sections.Of(update.SectionId)}报送，截至{Labels.ChineseDate(update.AsOf)}，进度{text.Percent}%，已采纳",
+                        task.Id));
+                }
+                else
+                {
+                    paragraphs.Add(new DraftParagraph(lead + "（本年度没有已采纳的进展，请办公室补充。）",
+                        $"任务 #{task.Id}：截至年底没有已采纳的进展", task.Id));
+                }
+                if (task.Status == PlanTaskStatus.Completed)
+                {
+                    foreach (var deliverable in task.Targets.Deliverables)
+                    {
+                        paragraphs.Add(new DraftParagraph(DeliverableSentence(deliverable),
+                            $"成果：任务 #{task.Id}「{task.Title}」已办结", task.Id));
+                    }
+                }
+                foreach (var kpi in task.Targets.Kpis.Where(k => k.Latest is not null))
+                    paragraphs.Add(new DraftParagraph(KpiSentence(kpi) + "。", ReadingSource(kpi.Latest!), task.Id));
+            }
+        }
+        if (paragraphs.Count == 0) paragraphs.Add(new DraftParagraph("（本计划没有任务，请办公室填写主要举措和成效。）", ""));
+        return paragraphs;
+    }
+
+    private static List<DraftParagraph> Shortcomings(List<TaskRow> tasks, IReadOnlyDictionary<int, SupervisionAssessment> lights,
+        SectionNames sections, DateOnly yearEnd)
+    {
+        var paragraphs = new List<DraftParagraph>();
+        var heading = 0;
+        var unmet = tasks.SelectMany(t => t.Targets.Kpis.Where(k => k.Attainment != KpiAttainment.Met).Select(k => (Task: t, Kpi: k))).ToList();
+        if (unmet.Count > 0)
+        {
+            paragraphs.Add(new DraftParagraph(Labels.AreaOrdinal(++heading) + "部分量化指标未达到目标", ""));
+            foreach (var (task, kpi) in unmet)
+            {
+                paragraphs.Add(kpi.Latest is { } reading
+                    ? new DraftParagraph(KpiSentence(kpi) + "，差距需在下一年度补齐。", ReadingSource(reading), task.Id)
+                    : new DraftParagraph($"{kpi.Name}截至年底没有数据，目标{Target(kpi)}。", $"指标 #{kpi.Id}：截至{Labels.ChineseDate(yearEnd)}没有指标数据", task.Id));
+            }
+        }
+        var offTrack = tasks.Where(t => lights.TryGetValue(t.Id, out var light) && light.Light is SupervisionLight.Red or SupervisionLight.Yellow)
+            .OrderBy(t => lights[t.Id].Light).ThenBy(t => t.AreaOrdinal).ThenBy(t => t.SortOrder).ToList();
+        if (offTrack.Count > 0)
+        {
+            paragraphs.Add(new DraftParagraph(Labels.AreaOrdinal(++heading) + "部分任务未按期完成", ""));
+            foreach (var task in offTrack)
+            {
+                var light = lights[task.Id];
+                var deadline = task.Deadline is { } due ? $"完成时限为{Labels.ChineseDate(due)}，" : "为常态化任务，";
+                paragraphs.Add(new DraftParagraph(
+                    $"“{task.Title}”{deadline}截至年底进度{task.Percent}%，{Labels.Of(light.Reason)}（牵头科室：{sections.Of(task.LeadSectionId)}）。",
+                    $"督办：{Labels.Of(light.Light)}（{Labels.Of(light.Reason)}），截至{Labels.ChineseDate(yearEnd)}", task.Id));
+            }
+        }
+        if (heading > 0)
+        {
+            paragraphs.Add(new DraftParagraph(Labels.AreaOrdinal(++heading) + "原因分析", ""));
+            paragraphs.Add(new DraftParagraph("（请办公室分析上述不足的原因。）", ""));
+        }
+        else
+        {
+            paragraphs.Add(new DraftParagraph("（所有指标达标、任务按期完成。请办公室填写存在的不足和原因。）", ""));
+        }
+        return paragraphs;
+    }
+
+    private static List<DraftParagraph> NextYear(int year, List<NextArea>? areas)
+    {
+        if (areas is null || areas.Count == 0)
+            return [new DraftParagraph($"（{year}年度工作计划尚未导入，请办公室填写下一年度主要安排。）", "")];
+        var source = $"{year}年度法治政府建设工作计划";
+        var paragraphs = new List<DraftParagraph>();
+        foreach (var area in areas)
+        {
+            paragraphs.Add(new DraftParagraph(Labels.AreaOrdinal(area.Ordinal) + Sentence(area.Title, end: false), source));
+            paragraphs.AddRange(area.Tasks.Where(t => t.Number is not null)
+                .Select(t => new DraftParagraph(Sentence(Labels.NumberedTitle(t.Number, t.Title), end: true), source)));
+        }
+        return paragraphs;
+    }
+
+    /// <summary>"执法社会满意度 92.3%，目标 ≥90%，达标": the figures as the dashboard shows them, in a sentence.</summary>
+    private static string KpiSentence(TaskTargets.Kpi kpi) =>
+        $"{kpi.Name} {Labels.Figures(kpi.Latest!)}，目标 {Target(kpi)}，{Labels.Of(kpi.Attainment)}";
+
+    private static string Target(TaskTargets.Kpi kpi) => Labels.Target(kpi.Comparator, kpi.Target, kpi.Unit).Replace(" ", "", StringComparison.Ordinal);
+
+    private static string ReadingSource(TaskTargets.Reading reading) =>
+        $"指标数据 #{reading.Id}：截至{Labels.ChineseDate(reading.AsOf)}，数据来源：{reading.Source}（{reading.RecordedBy}填报）";
+
+    private static string DeliverableSentence(TaskTargets.Deliverable deliverable) => deliverable.Action switch
+    {
+        DeliverableAction.Revise => $"完成《{deliverable.Name}》修改工作。",
+        _ => $"《{deliverable.Name}》起草出台。",
+    };
+
+    /// <summary>A title as a heading (no full stop) or as the start of a sentence (one full stop).</summary>
+    private static string Sentence(string text, bool end)
+    {
+        var trimmed = text.TrimEnd('。', '；', '，', '.', ' ');
+        return end ? trimmed + "。" : trimmed;
+    }
+
+    /// <summary>A report's paragraph is one line: a summary typed on several lines is joined.</summary>
+    private static string OneParagraph(string text) =>
+        string.Join("", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
