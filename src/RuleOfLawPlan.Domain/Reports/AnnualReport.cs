@@ -110,6 +110,7 @@ public sealed class AnnualReport : IAggregateRoot
     /// <summary>公开: the office records when and where the report was published (by 4月1日 of the next year).</summary>
     public void Publish(DateOnly on, string channel, string by, DateTimeOffset at)
     {
+        if (Current.Status != ReportStatus.SecrecyReviewed) throw new DomainException("报告须通过保密审查后才能公开");
         if (on.Year <= Year) throw new DomainException($"公开日期须在{Year}年度结束之后");
         if (on.Year > 2100) throw new DomainException("公开日期须在2100年之前");
         var clean = Guard.Text(channel, 200, "公开渠道");

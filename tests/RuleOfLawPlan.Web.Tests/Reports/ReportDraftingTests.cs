@@ -72,7 +72,7 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Part_one_has_a_section_per_area_from_accepted_updates_deliverables_and_kpi_figures_each_with_its_source()
     {
-        var (planId, done, _) = await NewPlanAsync(2041);
+        var (planId, done, _) = await NewPlanAsync(2050);
 
         var part = (await DraftAsync(planId))[0];
 
@@ -87,44 +87,44 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
         ]);
         part.Paragraphs[1].TaskId.ShouldBe(done);
         part.Paragraphs[1].Source.ShouldStartWith("进展 #");
-        part.Paragraphs[1].Source.ShouldContain("综合执法科报送，截至2041年6月20日，进度100%，已采纳");
+        part.Paragraphs[1].Source.ShouldContain("综合执法科报送，截至2050年6月20日，进度100%，已采纳");
         part.Paragraphs[3].Source.ShouldContain("数据来源：满意度问卷");
     }
 
     [Fact]
     public async Task Part_two_starts_from_what_fell_short_and_the_other_parts_are_left_for_the_office()
     {
-        var (planId, _, overdue) = await NewPlanAsync(2042);
+        var (planId, _, overdue) = await NewPlanAsync(2053);
 
         var draft = await DraftAsync(planId);
 
         var shortcomings = draft[1].Paragraphs;
         shortcomings[0].Text.ShouldBe("（一）部分任务未按期完成");
-        shortcomings[1].Text.ShouldBe("“完善法律顾问制度”完成时限为2042年9月30日，截至年底进度50%，已逾期（牵头科室：综合执法科）。");
+        shortcomings[1].Text.ShouldBe("“完善法律顾问制度”完成时限为2053年9月30日，截至年底进度50%，已逾期（牵头科室：综合执法科）。");
         shortcomings[1].TaskId.ShouldBe(overdue);
         shortcomings[1].Source.ShouldContain("红灯");
         shortcomings.ShouldContain(p => p.Text == "（二）原因分析");
         draft[2].Text.ShouldStartWith("（请办公室填写");
-        draft[3].Text.ShouldBe("（2043年度工作计划尚未导入，请办公室填写下一年度主要安排。）");
+        draft[3].Text.ShouldBe("（2054年度工作计划尚未导入，请办公室填写下一年度主要安排。）");
         draft[4].Text.ShouldStartWith("（请办公室填写");
     }
 
     [Fact]
     public async Task Part_four_comes_from_next_years_plan_when_there_is_one()
     {
-        var (planId, _, _) = await NewPlanAsync(2043);
-        await app.NewSupervisedPlanAsync(2044, new DateOnly(2044, 3, 1), new TaskSpec("修订执法文书"), new TaskSpec("培训执法人员", Area: 2));
+        var (planId, _, _) = await NewPlanAsync(2056);
+        await app.NewSupervisedPlanAsync(2057, new DateOnly(2057, 3, 1), new TaskSpec("修订执法文书"), new TaskSpec("培训执法人员", Area: 2));
 
         var next = (await DraftAsync(planId))[3];
 
         next.Paragraphs.Select(p => p.Text).ShouldBe(["（一）重点工作1", "1.修订执法文书。", "（二）重点工作2", "2.培训执法人员。"]);
-        next.Paragraphs.ShouldAllBe(p => p.Source == "2044年度法治政府建设工作计划");
+        next.Paragraphs.ShouldAllBe(p => p.Source == "2057年度法治政府建设工作计划");
     }
 
     [Fact]
     public async Task Drafting_again_asks_before_replacing_a_part_the_office_edited_and_shows_old_beside_new()
     {
-        var (planId, _, _) = await NewPlanAsync(2045);
+        var (planId, _, _) = await NewPlanAsync(2060);
         var office = await app.SignInAsAsync("office");
         (await PostDraftAsync(office, planId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using (var db = app.CreateDb())
@@ -159,7 +159,7 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task The_report_page_shows_the_office_where_each_drafted_paragraph_comes_from()
     {
-        var (planId, done, _) = await NewPlanAsync(2046);
+        var (planId, done, _) = await NewPlanAsync(2063);
         var office = await app.SignInAsAsync("office");
         (await PostDraftAsync(office, planId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -175,8 +175,8 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Drafting_sends_as_many_commands_for_forty_tasks_as_for_two()
     {
-        var (small, _, _) = await NewPlanAsync(2047);
-        var (big, _, _) = await NewPlanAsync(2048, more: 38);
+        var (small, _, _) = await NewPlanAsync(2066);
+        var (big, _, _) = await NewPlanAsync(2069, more: 38);
 
         await DraftAsync(small);
         app.Sql.Reset();

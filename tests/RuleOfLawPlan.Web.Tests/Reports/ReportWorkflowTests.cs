@@ -102,7 +102,7 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Every_change_and_step_of_the_report_is_in_the_audit_trail()
     {
-        var planId = await NewPlanAsync(2032);
+        var planId = await NewPlanAsync(2039);
         var office = await app.SignInAsAsync("office");
         await FillAsync(office, planId);
         (await StepAsync(office, planId, "send", "Submit")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -124,7 +124,7 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task A_sent_report_cannot_be_edited_and_the_office_is_told_why()
     {
-        var planId = await NewPlanAsync(2033);
+        var planId = await NewPlanAsync(2039);
         var office = await app.SignInAsAsync("office");
         await FillAsync(office, planId);
         (await StepAsync(office, planId, "send", "Submit")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -138,7 +138,7 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task A_report_with_an_empty_part_is_not_sent_and_the_page_says_which()
     {
-        var planId = await NewPlanAsync(2034);
+        var planId = await NewPlanAsync(2043);
         var office = await app.SignInAsAsync("office");
         (await EditAsync(office, planId, 1, "只写了第一部分")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -151,13 +151,13 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task A_leader_cannot_approve_a_draft_and_the_office_cannot_publish_before_the_secrecy_review()
     {
-        var planId = await NewPlanAsync(2035);
+        var planId = await NewPlanAsync(2039);
         var office = await app.SignInAsAsync("office");
         var leader = await app.SignInAsAsync("leader");
         await FillAsync(office, planId);
 
         (await ErrorAsync(await StepAsync(leader, planId, "decide", "Approve"))).ShouldContain("只有已送审的报告可以审定");
-        (await ErrorAsync(await StepAsync(office, planId, "send", "Publish", more: new() { ["Form.PublishedOn"] = "2036-03-01", ["Form.Channel"] = "网站" })))
+        (await ErrorAsync(await StepAsync(office, planId, "send", "Publish", more: new() { ["Form.PublishedOn"] = "2040-03-01", ["Form.Channel"] = "网站" })))
             .ShouldContain("报告须通过保密审查后才能公开");
         (await ErrorAsync(await StepAsync(office, planId, "send", "Secrecy"))).ShouldContain("报告须经领导审定后才能进行保密审查");
         var report = await ReportAsync(planId);
@@ -168,7 +168,7 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task An_edit_after_approval_makes_a_new_revision_and_the_approved_one_stays_readable()
     {
-        var planId = await NewPlanAsync(2036);
+        var planId = await NewPlanAsync(2041);
         var office = await app.SignInAsAsync("office");
         var leader = await app.SignInAsAsync("leader");
         await FillAsync(office, planId);
@@ -192,7 +192,7 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task A_stale_edit_form_saves_nothing_and_shows_the_stored_text_beside_the_office_s_own()
     {
-        var planId = await NewPlanAsync(2037);
+        var planId = await NewPlanAsync(2043);
         var office = await app.SignInAsAsync("office");
         (await EditAsync(office, planId, 1, "第一版文字")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var opened = await VersionAsync(planId);
@@ -211,15 +211,15 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task The_report_page_shows_the_years_deadlines_with_days_left()
     {
-        var planId = await NewPlanAsync(2038);
+        var planId = await NewPlanAsync(2045);
         var viewer = await app.SignInAsAsync("viewer");
 
         var page = await (await viewer.GetAsync($"/plans/{planId}/report", Ct)).HtmlAsync();
 
         var deadlines = page.QuerySelectorAll("[data-testid=report-deadline]").Select(d => d.TextContent).ToList();
         deadlines.Count.ShouldBe(2);
-        deadlines[0].ShouldContain("2039年3月1日");
-        deadlines[1].ShouldContain("2039年4月1日");
+        deadlines[0].ShouldContain("2046年3月1日");
+        deadlines[1].ShouldContain("2046年4月1日");
         page.QuerySelector("[data-testid=days-left]")!.TextContent.ShouldContain("剩");
         page.QuerySelector("[data-testid=draft-link]").ShouldBeNull("a viewer only reads");
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,7 @@ public sealed class DecideModel(PlanDb db, ReportQuery query, TimeProvider clock
     public sealed record Input
     {
         public string Action { get; init; } = "";
+        [DataType(DataType.MultilineText)]
         public string? Comment { get; init; }
         public uint Version { get; init; }
     }

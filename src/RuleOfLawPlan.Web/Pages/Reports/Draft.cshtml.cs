@@ -39,7 +39,7 @@ public sealed class DraftModel(PlanDb db, ReportQuery query, ReportDrafter draft
         /// <summary>The office has seen the differences and chosen which edited parts to replace.</summary>
         public bool Confirmed { get; init; }
 
-        public IReadOnlyList<int> Replace { get; init; } = [];
+        public int[] Replace { get; init; } = [];
     }
 
     public sealed class Validator : AbstractValidator<Input>

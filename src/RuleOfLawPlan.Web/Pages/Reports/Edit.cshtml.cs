@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +29,7 @@ public sealed class EditModel(PlanDb db, ReportQuery query, TimeProvider clock) 
     public sealed record Input
     {
         public int Part { get; init; }
+        [DataType(DataType.MultilineText)]
         public string Text { get; init; } = "";
         public uint Version { get; init; }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,7 @@ public sealed class SendModel(PlanDb db, ReportQuery query, TimeProvider clock) 
     public sealed record Input
     {
         public string Action { get; init; } = "";
+        [DataType(DataType.MultilineText)]
         public string? Comment { get; init; }
         public DateOnly? PublishedOn { get; init; }
         public string? Channel { get; init; }
