@@ -204,6 +204,8 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
         achievements.Text.ShouldContain("达标");
         report.Current.Part(2).Text.ShouldContain("未达标", customMessage: "人大、政协意见建议满意率 ends the year short");
         report.Current.Part(2).Text.ShouldContain("已逾期");
+        report.Current.Part(3).Text.ShouldStartWith("（一）党组会议（全年4次）");
+        report.Current.Part(3).DraftParagraphs.Count(p => p.Source.StartsWith("领导履职台账 #", StringComparison.Ordinal)).ShouldBe(26);
     }
 
     private static ReportDrafter Drafter(PlanDb db) =>

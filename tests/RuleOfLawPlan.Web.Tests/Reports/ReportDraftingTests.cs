@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Domain.Reports;
 using RuleOfLawPlan.Web.Pages.Reports;
@@ -104,9 +105,28 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
         shortcomings[1].TaskId.ShouldBe(overdue);
         shortcomings[1].Source.ShouldContain("红灯");
         shortcomings.ShouldContain(p => p.Text == "（二）原因分析");
-        draft[2].Text.ShouldStartWith("（请办公室填写");
+        draft[2].Text.ShouldStartWith("（领导履职台账没有记录。请办公室填写");
         draft[3].Text.ShouldBe("（2054年度工作计划尚未导入，请办公室填写下一年度主要安排。）");
         draft[4].Text.ShouldStartWith("（请办公室填写");
+    }
+
+    [Fact]
+    public async Task Part_three_comes_from_the_leadership_register_by_kind()
+    {
+        var (planId, _, _) = await NewPlanAsync(2072);
+        var (meeting, _) = await app.NewActivityAsync(planId, "局党组会议听取法治政府建设工作汇报");
+        await app.NewActivityAsync(planId, "述法会议", LeadershipActivityKind.ReportOnLaw);
+
+        var duties = (await DraftAsync(planId))[2];
+
+        duties.Paragraphs.Select(p => p.Text).ShouldBe(
+        [
+            "（一）党组会议（全年1次）",
+            "3月15日，局党组会议听取法治政府建设工作汇报，局党组书记、局长主持。听取法治政府建设工作汇报",
+            "（二）述法（全年1次）",
+            "3月15日，述法会议，局党组书记、局长主持。听取法治政府建设工作汇报",
+        ]);
+        duties.Paragraphs[1].Source.ShouldBe($"领导履职台账 #{meeting}：党组会议，2072年3月15日");
     }
 
     [Fact]
@@ -177,6 +197,7 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var (small, _, _) = await NewPlanAsync(2066);
         var (big, _, _) = await NewPlanAsync(2069, more: 38);
+        foreach (var i in Enumerable.Range(1, 12)) await app.NewActivityAsync(big, $"每周一学{i}", LeadershipActivityKind.WeeklyStudy);
 
         await DraftAsync(small);
         app.Sql.Reset();
@@ -188,6 +209,6 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
 
         bigDraft[0].Paragraphs.Count(p => p.Text.StartsWith("其他任务", StringComparison.Ordinal) || p.Text.Contains(".其他任务", StringComparison.Ordinal)).ShouldBe(38);
         many.ShouldBe(few);
-        few.ShouldBeLessThanOrEqualTo(12);
+        few.ShouldBeLessThanOrEqualTo(15);
     }
 }

@@ -1130,6 +1130,195 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.ToTable("plans", (string)null);
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.AnnualReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_plan_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_reports");
+
+                    b.HasIndex("WorkPlanId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_reports_work_plan_id");
+
+                    b.ToTable("annual_reports", (string)null);
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.ReportPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DraftSources")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("draft_sources");
+
+                    b.Property<string>("DraftedText")
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("drafted_text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("ReportRevisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_revision_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_parts");
+
+                    b.HasIndex("ReportRevisionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_parts_report_revision_id_number");
+
+                    b.ToTable("report_parts", (string)null);
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.ReportRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnnualReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("annual_report_id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PublishedChannel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_channel");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateTimeOffset?>("SecrecyReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("secrecy_reviewed_at");
+
+                    b.Property<string>("SecrecyReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("secrecy_reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_revisions");
+
+                    b.HasIndex("AnnualReportId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_revisions_annual_report_id_number");
+
+                    b.ToTable("report_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.ReportStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AnnualReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("annual_report_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_steps");
+
+                    b.HasIndex("AnnualReportId")
+                        .HasDatabaseName("ix_report_steps_annual_report_id");
+
+                    b.ToTable("report_steps", (string)null);
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1833,6 +2022,46 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                         .HasConstraintName("fk_plans_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.AnnualReport", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Plans.WorkPlan", null)
+                        .WithMany()
+                        .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_reports_plans_work_plan_id");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.ReportPart", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Reports.ReportRevision", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("ReportRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_parts_report_revisions_report_revision_id");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.ReportRevision", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Reports.AnnualReport", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("AnnualReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_revisions_reports_annual_report_id");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.ReportStep", b =>
+                {
+                    b.HasOne("RuleOfLawPlan.Domain.Reports.AnnualReport", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("AnnualReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_steps_annual_reports_annual_report_id");
+                });
+
             modelBuilder.Entity("RuleOfLawPlan.Web.Data.AppUser", b =>
                 {
                     b.HasOne("RuleOfLawPlan.Domain.Organizations.Section", null)
@@ -1928,6 +2157,18 @@ namespace RuleOfLawPlan.Web.Data.Migrations
                     b.Navigation("Areas");
 
                     b.Navigation("Requirements");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.AnnualReport", b =>
+                {
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("RuleOfLawPlan.Domain.Reports.ReportRevision", b =>
+                {
+                    b.Navigation("Parts");
                 });
 #pragma warning restore 612, 618
         }

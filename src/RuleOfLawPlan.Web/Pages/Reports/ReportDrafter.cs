@@ -10,7 +10,8 @@ namespace RuleOfLawPlan.Web.Pages.Reports;
 /// <summary>
 /// Drafts the five parts of a plan year's annual report from the record, as of the year's last day: part 一 one section
 /// per key-work area from its tasks' accepted updates, completed deliverables and KPI results; part 二 from the KPIs not
-/// met and the tasks overdue or behind (the lights of <see cref="SupervisionQuery"/>); part 四 from next year's plan
+/// met and the tasks overdue or behind (the lights of <see cref="SupervisionQuery"/>); part 三 from the 领导履职台账
+/// (<see cref="LeadershipRegister"/>); part 四 from next year's plan
 /// when there is one; placeholders where the record says nothing. Every paragraph carries its source. The round-trips
 /// are fixed whatever the plan's size (one query per collection level; updates are picked in memory from their facts,
 /// then only the chosen ones' texts are read). What it writes is the bureau's Chinese document, not UI text.
@@ -76,12 +77,13 @@ public sealed class ReportDrafter(PlanDb db, SupervisionQuery supervision)
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
         var sections = await SectionNames.LoadAsync(db, ct);
+        var register = await LeadershipRegister.ByKindAsync(db, planId, ct);
 
         return
         [
             new DraftedPart(1, Achievements(tasks, chosen, texts, sections)),
             new DraftedPart(2, Shortcomings(tasks, lights, sections, yearEnd)),
-            new DraftedPart(3, [new DraftParagraph("（请办公室填写：党组、领导小组会议研究法治工作，理论学习中心组学法，领导干部述法，重大决策合法性审查等情况。）", "")]),
+            new DraftedPart(3, LeadersDuties(register)),
             new DraftedPart(4, NextYear(plan.Year + 1, next)),
             new DraftedPart(5, [new DraftParagraph("（请办公室填写其他需要报告的情况；如无，填写“无”。）", "")]),
         ];
@@ -190,6 +192,28 @@ public sealed class ReportDrafter(PlanDb db, SupervisionQuery supervision)
         else
         {
             paragraphs.Add(new DraftParagraph("（所有指标达标、任务按期完成。请办公室填写存在的不足和原因。）", ""));
+        }
+        return paragraphs;
+    }
+
+    /// <summary>Part 三 from the 领导履职台账: per kind held, a heading with how often, then each entry with its summary.</summary>
+    private static List<DraftParagraph> LeadersDuties(IReadOnlyList<LeadershipRegister.KindGroup> register)
+    {
+        var held = register.Where(g => g.Count > 0).ToList();
+        if (held.Count == 0)
+            return [new DraftParagraph("（领导履职台账没有记录。请办公室填写：党组、领导小组会议研究法治工作，理论学习中心组学法，领导干部述法，重大决策合法性审查等情况。）", "")];
+        var paragraphs = new List<DraftParagraph>();
+        for (var i = 0; i < held.Count; i++)
+        {
+            var group = held[i];
+            paragraphs.Add(new DraftParagraph($"{Labels.AreaOrdinal(i + 1)}{Labels.Of(group.Kind)}（全年{group.Count}次）", ""));
+            foreach (var entry in group.Entries)
+            {
+                paragraphs.Add(new DraftParagraph(
+                    $"{entry.HeldOn.Month}月{entry.HeldOn.Day}日，{Sentence(entry.Title, end: false)}，{entry.ChairedBy}主持。{OneParagraph(entry.Summary)}",
+                    $"领导履职台账 #{entry.Id}：{Labels.Of(entry.Kind)}，{Labels.ChineseDate(entry.HeldOn)}",
+                    entry.Tasks.Count > 0 ? entry.Tasks[0].Id : null));
+            }
         }
         return paragraphs;
     }
