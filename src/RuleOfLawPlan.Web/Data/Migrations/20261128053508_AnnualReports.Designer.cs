@@ -12,7 +12,7 @@ using RuleOfLawPlan.Web.Data;
 namespace RuleOfLawPlan.Web.Data.Migrations
 {
     [DbContext(typeof(PlanDb))]
-    [Migration("20261128050010_AnnualReports")]
+    [Migration("20261128053508_AnnualReports")]
     partial class AnnualReports
     {
         /// <inheritdoc />
@@ -988,6 +988,22 @@ namespace RuleOfLawPlan.Web.Data.Migrations
 
                     b.HasIndex("PlanTaskId", "RecordedAt")
                         .HasDatabaseName("ix_progress_updates_plan_task_id_recorded_at");
+
+                    b.HasIndex(new[] { "SectionId", "AsOf" }, "AcceptedBySection")
+                        .HasDatabaseName("ix_progress_updates_accepted_by_section")
+                        .HasFilter("review = 'Accepted'");
+
+                    b.HasIndex(new[] { "PlanTaskId", "SectionId", "AsOf" }, "AcceptedByTask")
+                        .HasDatabaseName("ix_progress_updates_accepted_by_task")
+                        .HasFilter("review = 'Accepted'");
+
+                    b.HasIndex(new[] { "AsOf", "ReviewedAt", "Id" }, "AcceptedRecent")
+                        .HasDatabaseName("ix_progress_updates_accepted_recent")
+                        .HasFilter("review = 'Accepted'");
+
+                    b.HasIndex(new[] { "SectionId" }, "ReturnedBySection")
+                        .HasDatabaseName("ix_progress_updates_returned_by_section")
+                        .HasFilter("review = 'Returned'");
 
                     b.ToTable("progress_updates", (string)null);
                 });
