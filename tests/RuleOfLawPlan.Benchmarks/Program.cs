@@ -19,10 +19,27 @@ using RuleOfLawPlan.Web.Data.LocalPostgres;
 //                                                                             (requests/s under load with wrk; docs/performance.md)
 //   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- profile [--scale 1] [--runs 300]
 //                                                                             (where a page's time goes: SQL, the rest, allocations)
+//   dotnet run -c Release --project tests/RuleOfLawPlan.Benchmarks -- report    (drafting the report from 300 tasks / 10 000 updates, and its .docx)
 Console.WriteLine($"RuleOfLawPlan benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 if (args.Contains("docx"))
 {
     ReportDocxBenchmark.Run();
+    return;
+}
+if (args.Contains("report"))
+{
+    var reportData = Path.Combine(Path.GetTempPath(), "rolp-bench-" + Guid.NewGuid().ToString("N")[..8]);
+    await using var reportServer = await LocalPostgresServer.StartAsync(
+        new LocalPostgresOptions { DataDirectory = reportData, Throwaway = true }, NullLogger.Instance);
+    try
+    {
+        await AnnualReportBenchmark.RunAsync(reportServer.ConnectionString);
+    }
+    finally
+    {
+        await reportServer.StopAsync();
+        Directory.Delete(reportData, recursive: true);
+    }
     return;
 }
 var evidenceOnly = args.Contains("evidence");
