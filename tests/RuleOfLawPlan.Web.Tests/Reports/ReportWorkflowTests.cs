@@ -97,6 +97,12 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
         published.QuerySelector("[data-testid=report-status]")!.TextContent.ShouldBe("已公开");
         published.QuerySelector("[data-testid=publication]")!.TextContent.ShouldContain("本局门户网站");
         published.QuerySelectorAll("[data-testid=report-step]").Length.ShouldBe(6);
+
+        var docx = await leader.GetAsync($"/plans/{planId}/report?handler=Docx", Ct);
+        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        docx.Content.Headers.ContentDisposition!.FileNameStar.ShouldEndWith("年度法治政府建设工作情况报告.docx");
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct)), false);
+        word.MainDocumentPart!.Document.Body!.InnerText.ShouldContain("执法力量不足");
     }
 
     [Fact]

@@ -61,4 +61,17 @@ public sealed class IndexModel(ReportQuery query) : PageModel
         }
         return Page();
     }
+
+    /// <summary>The revision shown, as a Word file (GB/T 9704 layout) with the report's Chinese title as its name.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        if (await query.PlanAsync(id, ct) is not { } plan) return NotFound();
+        if (await query.ReportAsync(id, tracked: false, ct) is not { } report) return RedirectToPage("/Reports/Index", new { id });
+        var revision = RequestedRevision is int number ? report.Revisions.FirstOrDefault(r => r.Number == number) : report.Current;
+        if (revision is null) return NotFound();
+        var stream = new MemoryStream();
+        ReportDocxWriter.Write(query.Document(plan, report, revision), stream);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ReportQuery.FileName(report, revision));
+    }
 }
