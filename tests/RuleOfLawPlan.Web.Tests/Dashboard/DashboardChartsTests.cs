@@ -27,9 +27,9 @@ public sealed class DashboardChartsTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     /// <summary>
-    /// A 2034 plan of two tasks led by 综合执法科. A: 40 % as of 31 January, 80 % as of 1 February (accepted), a pending
-    /// 100 % as of 15 January, a pending correction of the 80 % to 10 %, and the supporting section's accepted 100 %.
-    /// B: 50 % as of 28 February, replaced by an accepted correction to 30 %.
+    /// A 2034 plan of two tasks led by 综合执法科. A: 40 % as of 20 January and 80 % as of 1 February (accepted), later in
+    /// January a pending 100 % and the supporting section's accepted 100 %, and a pending correction of the 80 % to 10 %.
+    /// B: 10 % as of 31 January, then 50 % as of 28 February replaced by an accepted correction to 30 %.
     /// </summary>
     private async Task<int> MonthPlanAsync()
     {
@@ -47,14 +47,15 @@ public sealed class DashboardChartsTests(AppFixture app) : IClassFixture<AppFixt
         db.Plans.Add(plan);
         await db.SaveChangesAsync(Ct);
 
-        var a40 = a.RecordProgress(enforcement, D(2034, 1, 31), 40, "一月", "测试", At);
+        var a40 = a.RecordProgress(enforcement, D(2034, 1, 20), 40, "一月", "测试", At);
         var a80 = a.RecordProgress(enforcement, D(2034, 2, 1), 80, "二月", "测试", At.AddHours(1));
-        a.RecordProgress(enforcement, D(2034, 1, 15), 100, "未审核", "测试", At.AddHours(2));
-        var support = a.RecordProgress(legal, D(2034, 1, 10), 100, "配合", "测试", At.AddHours(3));
-        var b50 = b.RecordProgress(enforcement, D(2034, 2, 28), 50, "二月", "测试", At);
+        a.RecordProgress(enforcement, D(2034, 1, 25), 100, "未审核", "测试", At.AddHours(2));
+        var support = a.RecordProgress(legal, D(2034, 1, 30), 100, "配合", "测试", At.AddHours(3));
+        var b10 = b.RecordProgress(enforcement, D(2034, 1, 31), 10, "一月", "测试", At);
+        var b50 = b.RecordProgress(enforcement, D(2034, 2, 28), 50, "二月", "测试", At.AddHours(1));
         await db.SaveChangesAsync(Ct);
         foreach (var id in new[] { a40.Id, a80.Id, support.Id }) a.AcceptUpdate(id, "政策法规办", At.AddDays(1));
-        b.AcceptUpdate(b50.Id, "政策法规办", At.AddDays(1));
+        foreach (var id in new[] { b10.Id, b50.Id }) b.AcceptUpdate(id, "政策法规办", At.AddDays(1));
         await db.SaveChangesAsync(Ct);
         a.RecordProgress(enforcement, D(2034, 2, 1), 10, "更正未审核", "测试", At.AddDays(2), a80.Id);
         var b30 = b.RecordProgress(enforcement, D(2034, 2, 28), 30, "更正", "测试", At.AddDays(2), b50.Id);
@@ -76,15 +77,16 @@ public sealed class DashboardChartsTests(AppFixture app) : IClassFixture<AppFixt
         }
 
         (await MonthsAsync(D(2034, 1, 30))).ShouldBeEmpty("no month has ended");
-        (await MonthsAsync(D(2034, 1, 31))).ShouldBe([(1, 20.0)], "A's 40 % as of 31 January counts at January's end; B has none");
-        (await MonthsAsync(D(2034, 2, 27))).ShouldBe([(1, 20.0)]);
-        (await MonthsAsync(D(2034, 2, 28))).ShouldBe([(1, 20.0), (2, 55.0)], "A 80 (its correction is pending), B 30 (its correction is accepted)");
+        (await MonthsAsync(D(2034, 1, 31))).ShouldBe([(1, 25.0)],
+            "A 40 (not the pending 100, not the supporting section's 100), B's 10 % as of 31 January counts at January's end");
+        (await MonthsAsync(D(2034, 2, 27))).ShouldBe([(1, 25.0)]);
+        (await MonthsAsync(D(2034, 2, 28))).ShouldBe([(1, 25.0), (2, 55.0)], "A 80 (its correction is pending), B 30 (its correction is accepted)");
         (await MonthsAsync(D(2034, 12, 31))).Select(m => m.Item1).ShouldBe(Enumerable.Range(1, 12));
         (await MonthsAsync(D(2035, 6, 30))).Count.ShouldBe(12, "the plan's year only");
 
         var page = await GetAsync($"/dashboard?plan={planId}&asOf=2034-03-31");
         page.QuerySelectorAll("[data-testid=month-row]").Select(r => r.QuerySelector("[data-testid=month-percent]")!.TextContent.Trim())
-            .ShouldBe(["20%", "55%", "55%"]);
+            .ShouldBe(["25%", "55%", "55%"]);
         page.QuerySelector("[data-testid=overall-percent]")!.TextContent.Trim().ShouldBe("55%", "the last month end agrees with the tasks' figures");
     }
 
