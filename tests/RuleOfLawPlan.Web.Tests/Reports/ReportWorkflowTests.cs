@@ -196,6 +196,21 @@ public sealed class ReportWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task The_print_view_sets_typed_ascii_punctuation_full_width_as_the_word_file_does_and_keeps_the_stored_text()
+    {
+        var planId = await NewPlanAsync(2042);
+        var office = await app.SignInAsAsync("office");
+        await FillAsync(office, planId);
+        (await EditAsync(office, planId, 2, "（一）不足。坚持党的领导,深化改革;满意度92.3%")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var print = await (await office.GetAsync($"/plans/{planId}/report/print", Ct)).HtmlAsync();
+
+        print.QuerySelectorAll("[data-testid=print-sheet] p").Select(p => p.TextContent)
+            .ShouldContain("（一）不足。坚持党的领导，深化改革；满意度92.3%");
+        (await ReportAsync(planId)).Current.Part(2).Text.ShouldBe("（一）不足。坚持党的领导,深化改革;满意度92.3%");
+    }
+
+    [Fact]
     public async Task A_stale_edit_form_saves_nothing_and_shows_the_stored_text_beside_the_office_s_own()
     {
         var planId = await NewPlanAsync(2043);

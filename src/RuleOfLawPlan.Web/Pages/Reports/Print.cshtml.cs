@@ -28,7 +28,7 @@ public sealed class PrintModel(ReportQuery query) : PageModel
         if (revision is null) return NotFound();
         PlanId = id;
         Revision = revision;
-        Document = query.Document(plan, report, revision);
+        Document = query.Document(plan, report, revision).AsPrinted();
         return Page();
     }
 }

@@ -1,3 +1,5 @@
+using RuleOfLawPlan.Domain;
+
 namespace RuleOfLawPlan.Web.Pages.Reports;
 
 /// <summary>
@@ -9,7 +11,26 @@ namespace RuleOfLawPlan.Web.Pages.Reports;
 /// <param name="Organ">The issuing organ, printed with <paramref name="Date"/> at the end.</param>
 /// <param name="Date">The date of issue, printed in Chinese (2024年1月15日).</param>
 /// <param name="Parts">The five statutory parts, in order.</param>
-public sealed record ReportDocument(string Title, string Organ, DateOnly Date, IReadOnlyList<ReportDocumentPart> Parts);
+public sealed record ReportDocument(string Title, string Organ, DateOnly Date, IReadOnlyList<ReportDocumentPart> Parts)
+{
+    /// <summary>
+    /// The document as it prints, in Word and in the browser alike: the text normalized (decision 011: no control
+    /// characters, LF line breaks, no empty paragraphs) and its punctuation full-width as official documents use
+    /// (<see cref="OfficialPunctuation"/>), whatever the stored text holds.
+    /// </summary>
+    public ReportDocument AsPrinted() => new(
+        Printed(Title),
+        TextNormalizer.Normalize(Organ, multiline: true),
+        Date,
+        [.. Parts.Select(part => new ReportDocumentPart(Printed(part.Heading), PrintedLines(part.Text)))]);
+
+    private static string Printed(string text) => OfficialPunctuation.FullWidth(TextNormalizer.Normalize(text, multiline: true));
+
+    private static string PrintedLines(string text) => string.Join('\n',
+        TextNormalizer.Normalize(text, multiline: true).Split('\n')
+            .Select(line => OfficialPunctuation.FullWidth(line.Trim()))
+            .Where(line => line.Length > 0));
+}
 
 /// <param name="Heading">The part's level-1 heading as printed, e.g. "一、主要举措和成效".</param>
 /// <param name="Text">

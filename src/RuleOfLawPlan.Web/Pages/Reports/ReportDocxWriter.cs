@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Web.Pages.Shared;
 
 namespace RuleOfLawPlan.Web.Pages.Reports;
@@ -26,11 +25,12 @@ public static partial class ReportDocxWriter
     /// </summary>
     public static void Write(ReportDocument report, Stream stream)
     {
+        var printed = report.AsPrinted();
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         // A year's report is several megabytes of XML; deflating it at the default level is most of the writing time.
         document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
-        document.PackageProperties.Title = Clean(report.Title);
-        document.PackageProperties.Creator = Clean(report.Organ);
+        document.PackageProperties.Title = printed.Title;
+        document.PackageProperties.Creator = printed.Organ;
         document.PackageProperties.Language = "zh-CN";
 
         var main = document.AddMainDocumentPart();
@@ -46,28 +46,24 @@ public static partial class ReportDocxWriter
         writer.WriteStartElement(new Document(), [], [new("w", Namespace.W), new("r", Namespace.R)]);
         writer.WriteStartElement(new Body());
 
-        writer.WriteElement(Paragraph(StyleIds.Title, Run(OfficialPunctuation.FullWidth(Clean(report.Title)))));
+        writer.WriteElement(Paragraph(StyleIds.Title, Run(printed.Title)));
         writer.WriteElement(Paragraph(StyleIds.Normal));
-        foreach (var part in report.Parts)
+        foreach (var part in printed.Parts)
         {
-            writer.WriteElement(Paragraph(StyleIds.Heading1, Run(OfficialPunctuation.FullWidth(Clean(part.Heading)))));
-            foreach (var line in Clean(part.Text).Split('\n'))
+            writer.WriteElement(Paragraph(StyleIds.Heading1, Run(part.Heading)));
+            foreach (var line in part.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var text = OfficialPunctuation.FullWidth(line.Trim());
-                if (text.Length > 0) writer.WriteElement(BodyParagraph(text));
+                writer.WriteElement(BodyParagraph(line));
             }
         }
         writer.WriteElement(Paragraph(StyleIds.Normal));
-        writer.WriteElement(Paragraph(StyleIds.Signature, Run(Clean(report.Organ))));
-        writer.WriteElement(Paragraph(StyleIds.Signature, Run(Labels.ChineseDate(report.Date))));
+        writer.WriteElement(Paragraph(StyleIds.Signature, Run(printed.Organ)));
+        writer.WriteElement(Paragraph(StyleIds.Signature, Run(Labels.ChineseDate(printed.Date))));
 
         writer.WriteElement(Section(main.GetIdOfPart(oddFooter), main.GetIdOfPart(evenFooter)));
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
-
-    /// <summary>The text as the normalization rule leaves it (decision 011): no control characters XML cannot hold, LF line breaks.</summary>
-    private static string Clean(string text) => TextNormalizer.Normalize(text, multiline: true);
 
     /// <summary>
     /// A paragraph of a part: a heading (一、 （一） 1.) or body text. A level-2 or level-3 heading followed by a sentence on
