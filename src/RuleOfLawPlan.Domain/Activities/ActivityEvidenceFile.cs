@@ -12,10 +12,7 @@ public sealed class ActivityEvidenceFile : IAggregatePart<LeadershipActivity>
 
     internal ActivityEvidenceFile(string fileName, EvidenceKind kind, long length, string sha256, string uploadedBy, DateTimeOffset uploadedAt)
     {
-        if (!Enum.IsDefined(kind)) throw new DomainException("文件类型无效");
-        if (length <= 0) throw new DomainException("不能上传空文件");
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
-            throw new InvalidOperationException("SHA-256 is 64 lower-case hex digits.");
+        EvidenceFile.CheckContent(kind, length, sha256);
         FileName = Guard.Text(fileName, EvidenceFile.MaxFileNameLength, "文件名");
         Kind = kind;
         Length = length;

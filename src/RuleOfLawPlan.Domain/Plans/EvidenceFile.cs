@@ -12,14 +12,20 @@ public sealed class EvidenceFile : IAggregatePart<PlanTask>
 
     private EvidenceFile() { }
 
-    internal EvidenceFile(ProgressUpdate? update, KpiReading? reading, string fileName, EvidenceKind kind, long length,
-        string sha256, string uploadedBy, DateTimeOffset uploadedAt)
+    /// <summary>What every stored file must have proved, whatever it backs: a known kind, some bytes, their SHA-256.</summary>
+    internal static void CheckContent(EvidenceKind kind, long length, string sha256)
     {
-        if ((update is null) == (reading is null)) throw new InvalidOperationException("A file backs either an update or a reading.");
         if (!Enum.IsDefined(kind)) throw new DomainException("文件类型无效");
         if (length <= 0) throw new DomainException("不能上传空文件");
         if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
             throw new InvalidOperationException("SHA-256 is 64 lower-case hex digits.");
+    }
+
+    internal EvidenceFile(ProgressUpdate? update, KpiReading? reading, string fileName, EvidenceKind kind, long length,
+        string sha256, string uploadedBy, DateTimeOffset uploadedAt)
+    {
+        if ((update is null) == (reading is null)) throw new InvalidOperationException("A file backs either an update or a reading.");
+        CheckContent(kind, length, sha256);
         ProgressUpdate = update;
         KpiReading = reading;
         FileName = Guard.Text(fileName, MaxFileNameLength, "文件名");
