@@ -22,6 +22,12 @@ public static class PipelineSetup
         app.UseRequestLocalization();
         app.Use(RememberChosenCulture);
 
+        // Outside the error handlers, the request log records the status the client was sent: the error page's 500 for
+        // a failure (an Error), and the 499 the exception handler gives a request whose client went away (wrk closing its
+        // connections, a user leaving a slow page) instead of that request's OperationCanceledException as a 500 Error.
+        // Without a logger of its own the middleware writes to the static Log.Logger, which no host configures.
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+
         // A client that asks for JSON (and not HTML) gets RFC 9457 ProblemDetails; browsers get the Chinese error page.
         // Neither carries exception details.
         app.UseWhen(WantsProblemDetails, json =>
@@ -34,8 +40,6 @@ public static class PipelineSetup
             html.UseExceptionHandler("/Error");
             html.UseStatusCodePagesWithReExecute("/Error");
         });
-        // Without a logger of its own the middleware writes to the static Log.Logger, which no host configures.
-        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace RuleOfLawPlan.Web.Tests.Infrastructure;
 
@@ -35,19 +34,19 @@ public sealed class HostIsolationTests(PostgresClusterFixture cluster)
     public async Task Each_app_logs_its_requests_through_its_own_logger_while_another_app_runs()
     {
         var template = await AppFixture.SeededTemplateAsync(cluster);
-        var logA = new RecordingSink();
-        var logB = new RecordingSink();
+        var logA = new LogCapture();
+        var logB = new LogCapture();
         await using var a = await StartAsync(template, logA);
         await using var b = await StartAsync(template, logB);
 
         (await a.CreateClient().GetAsync("/healthz", Ct)).EnsureSuccessStatusCode();
         (await b.CreateClient().GetAsync("/account/login", Ct)).EnsureSuccessStatusCode();
 
-        logA.RequestPaths.ShouldBe(["/healthz"]);
-        logB.RequestPaths.ShouldBe(["/account/login"]);
+        RequestPaths(logA).ShouldBe(["/healthz"]);
+        RequestPaths(logB).ShouldBe(["/account/login"]);
     }
 
-    private async Task<PlanAppFactory> StartAsync(string template, RecordingSink sink)
+    private async Task<PlanAppFactory> StartAsync(string template, LogCapture sink)
     {
         // The app's logger takes the sinks registered as services (ReadFrom.Services) besides its configured ones.
         var app = new PlanAppFactory(cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(template)),
@@ -57,19 +56,6 @@ public sealed class HostIsolationTests(PostgresClusterFixture cluster)
         return app;
     }
 
-    private sealed class RecordingSink : ILogEventSink
-    {
-        private readonly List<string> _paths = [];
-
-        public IReadOnlyList<string> RequestPaths
-        {
-            get { lock (_paths) return [.. _paths]; }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            if (logEvent.Properties.TryGetValue("RequestPath", out var path))
-                lock (_paths) _paths.Add(((ScalarValue)path).Value as string ?? "");
-        }
-    }
+    private static List<string?> RequestPaths(LogCapture log) =>
+        [.. log.Events.Where(e => e.Properties.ContainsKey("RequestPath")).Select(e => LogCapture.Property(e, "RequestPath") as string)];
 }

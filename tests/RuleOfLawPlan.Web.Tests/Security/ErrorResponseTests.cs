@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -161,7 +160,7 @@ public sealed class ErrorResponseTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Malformed_requests_are_not_logged_as_errors()
     {
-        var sink = new CapturingSink();
+        var sink = new LogCapture();
         await using var logged = app.Factory.WithWebHostBuilder(b => b
             .UseSetting("Serilog:MinimumLevel:Default", "Information")
             .ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(sink)));
@@ -183,14 +182,5 @@ public sealed class ErrorResponseTests(AppFixture app) : IClassFixture<AppFixtur
     {
         await using var db = app.CreateDb();
         return await db.Plans.Select(p => p.Id).FirstAsync(Ct);
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        private readonly ConcurrentQueue<LogEvent> _events = new();
-
-        public IReadOnlyCollection<LogEvent> Events => _events;
-
-        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
     }
 }
