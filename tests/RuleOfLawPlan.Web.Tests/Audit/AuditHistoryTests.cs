@@ -128,10 +128,114 @@ public sealed partial class AuditHistoryTests(AppFixture app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task The_audit_trail_names_a_register_entry_by_its_day_kind_and_title_links_it_and_names_its_file()
+    {
+        var planId = await PlanIdAsync();
+        var office = await app.UserAsync("office");
+
+        (await office.PostFilesAsync($"/activities/new?plan={planId}", ActivityFields("审计标题测试：听取法治政府建设工作汇报"),
+            [("Form.Files", "会议纪要.pdf", new ByteArrayContent(EvidenceSamples.Pdf("Minutes")))])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        int activityId;
+        await using (var db = app.CreateDb())
+            activityId = await db.LeadershipActivities.Where(a => a.Title == "审计标题测试：听取法治政府建设工作汇报").Select(a => a.Id).SingleAsync(Ct);
+
+        var entry = (await AuditEntriesAsync(office, "LeadershipActivity")).First();
+        Words(entry).ShouldStartWith("新增领导履职台账 2023年3月15日 党组会议：审计标题测试：听取法治政府建设工作汇报");
+        entry.QuerySelector("a.audit-title")!.GetAttribute("href").ShouldBe($"/activities?plan={planId}#activity-{activityId}");
+        var file = (await AuditEntriesAsync(office, "ActivityEvidenceFile")).First();
+        Words(file).ShouldStartWith("新增履职佐证材料 会议纪要.pdf");
+        Words(file).ShouldContain("所属履职记录 2023年3月15日 党组会议：审计标题测试");
+        var register = await (await office.GetAsync($"/activities?plan={planId}", Ct)).HtmlAsync();
+        register.GetElementById($"activity-{activityId}")!.GetAttribute("data-testid").ShouldBe("activity");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_names_the_annual_report_its_revision_and_part_and_links_them_to_the_report()
+    {
+        var planId = await PlanIdAsync();
+        var office = await app.UserAsync("office");
+        await EditReportPartAsync(office, planId, 2, "（一）第一稿的不足。");
+        await EditReportPartAsync(office, planId, 2, "（一）改过的不足。");
+        string title;
+        await using (var db = app.CreateDb())
+            title = await db.Reports.Where(r => r.WorkPlanId == planId).Select(r => r.Title).SingleAsync(Ct);
+
+        var part = (await AuditEntriesAsync(office, "ReportPart")).First();
+        Words(part).ShouldStartWith($"修改报告部分 《{title}》第1版 二、存在的不足和原因");
+        part.QuerySelector("a.audit-title")!.GetAttribute("href").ShouldBe($"/plans/{planId}/report?revision=1#part-2");
+        var revision = (await AuditEntriesAsync(office, "ReportRevision")).First();
+        Words(revision).ShouldStartWith($"新增报告修订版 《{title}》第1版");
+        revision.QuerySelector("a.audit-title")!.GetAttribute("href").ShouldBe($"/plans/{planId}/report?revision=1");
+        var report = (await AuditEntriesAsync(office, "AnnualReport")).First();
+        Words(report).ShouldStartWith($"新增年度报告 《{title}》");
+        report.QuerySelector("a.audit-title")!.GetAttribute("href").ShouldBe($"/plans/{planId}/report");
+        ShouldBeReadable(part, app);
+    }
+
+    [Fact]
+    public async Task The_audit_page_sends_the_same_number_of_queries_however_many_register_entries_and_report_parts_it_names()
+    {
+        var planId = await PlanIdAsync();
+        var office = await app.UserAsync("office");
+        (await office.PostFormAsync($"/activities/new?plan={planId}", ActivityFields("计数会议1"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await EditReportPartAsync(office, planId, 1, "计数1");
+        var few = await CountQueriesAsync();
+
+        for (var i = 2; i <= 5; i++)
+        {
+            (await office.PostFormAsync($"/activities/new?plan={planId}", ActivityFields($"计数会议{i}"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            await EditReportPartAsync(office, planId, i, $"计数{i}");
+        }
+        var many = await CountQueriesAsync();
+
+        many.ShouldBe(few);
+
+        async Task<int[]> CountQueriesAsync()
+        {
+            var counts = new List<int>();
+            foreach (var type in new[] { "LeadershipActivity", "ReportPart" })
+            {
+                app.Sql.Reset();
+                (await office.GetAsync($"/audit?Type={type}", Ct)).EnsureSuccessStatusCode();
+                counts.Add(app.Sql.Count);
+            }
+            return [.. counts];
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_change_set_is_not_found()
     {
         (await (await app.UserAsync("office")).GetAsync("/audit/999999999", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    private async Task<int> PlanIdAsync()
+    {
+        await using var db = app.CreateDb();
+        return await db.Plans.Where(p => p.Year == 2023).Select(p => p.Id).SingleAsync(Ct);
+    }
+
+    private static Dictionary<string, string> ActivityFields(string title) => new()
+    {
+        ["Form.Kind"] = "PartyGroupMeeting", ["Form.HeldOn"] = "2023-03-15", ["Form.Title"] = title,
+        ["Form.ChairedBy"] = "局党组书记、局长", ["Form.Summary"] = "专题听取法治政府建设工作汇报。",
+    };
+
+    private async Task EditReportPartAsync(HttpClient office, int planId, int part, string text)
+    {
+        uint version;
+        await using (var db = app.CreateDb())
+            version = await db.Reports.Where(r => r.WorkPlanId == planId).Select(r => r.Version).SingleOrDefaultAsync(Ct);
+        (await office.PostFormAsync($"/plans/{planId}/report/edit", new Dictionary<string, string>
+        {
+            ["Form.Part"] = part.ToString(CultureInfo.InvariantCulture), ["Form.Text"] = text,
+            ["Form.Version"] = version.ToString(CultureInfo.InvariantCulture),
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    /// <summary>The entries /audit lists for one kind of object, newest save first.</summary>
+    private static async Task<List<IElement>> AuditEntriesAsync(HttpClient office, string type) =>
+        [.. (await (await office.GetAsync($"/audit?Type={type}", Ct)).HtmlAsync()).QuerySelectorAll("[data-testid=audit-entry]")];
 
     /// <summary>The section reports; with <paramref name="accept"/>, the office then accepts the report in the review queue.</summary>
     private async Task ReportAsync(int taskId, int percent, string summary, bool accept = false)

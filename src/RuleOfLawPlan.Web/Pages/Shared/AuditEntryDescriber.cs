@@ -40,7 +40,8 @@ internal sealed class AuditEntryDescriber(IReadOnlyDictionary<string, IEntityTyp
     {
         var type = types.GetValueOrDefault(row.EntityType);
         var (before, after) = values[row.Id];
-        return new AuditHistory.HistoryEntry(row.Id, row.Action, row.EntityType, Title(row, type, before, after), row.PlanTaskId,
+        return new AuditHistory.HistoryEntry(row.Id, row.Action, row.EntityType, Title(row, type, before, after),
+            titles.LinkOf(row.EntityType, row.EntityKey), row.PlanTaskId,
             row.PlanTaskId is int taskId ? titles.Of(TaskType, taskId) : null, Fields(row, type, before, after));
     }
 

@@ -18,8 +18,14 @@ public static class AuditHistory
     /// <param name="Secret">Only the fact of the change was recorded (a password): show that, not a before and after.</param>
     public sealed record FieldChange(string Label, string Before, string After, bool Translatable, bool Secret = false);
 
-    /// <summary>One entry as a sentence: 修改 任务 （六）1. 持续推进行政执法三项制度, with its fields.</summary>
-    public sealed record HistoryEntry(long Id, AuditAction Action, string EntityType, string? Title, int? PlanTaskId,
+    /// <summary>A page that shows an object (<c>Url.Page(Page, Values)</c>), and the place on it.</summary>
+    public sealed record PageLink(string Page, object Values, string? Fragment = null);
+
+    /// <summary>
+    /// One entry as a sentence: 修改 任务 （六）1. 持续推进行政执法三项制度, with its fields; <see cref="Link"/> is where the
+    /// object is seen now, if it has a page and is still there.
+    /// </summary>
+    public sealed record HistoryEntry(long Id, AuditAction Action, string EntityType, string? Title, PageLink? Link, int? PlanTaskId,
         string? TaskTitle, IReadOnlyList<FieldChange> Fields)
     {
         public bool IsTask => EntityType == nameof(PlanTask);
