@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RuleOfLawPlan.Web.Data;
 
 namespace RuleOfLawPlan.TestSupport;
@@ -24,9 +25,12 @@ public class AppFixture(PostgresClusterFixture cluster) : IAsyncLifetime
     {
         var template = await TemplateAsync(cluster);
         ConnectionString = cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(template));
-        _factory = new PlanAppFactory(ConnectionString);
+        _factory = new PlanAppFactory(ConnectionString, services: Services);
         _factory.StartServer();
     }
+
+    /// <summary>Services a subclass puts in place of the app's own (a clock the test moves, say).</summary>
+    protected virtual Action<IServiceCollection>? Services => null;
 
     /// <summary>The template the class's database is cloned from.</summary>
     protected virtual Task<string> TemplateAsync(PostgresClusterFixture cluster) => SeededTemplateAsync(cluster);

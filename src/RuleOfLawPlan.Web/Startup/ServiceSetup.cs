@@ -96,6 +96,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddSupervision();
         builder.Services.AddScoped<Pages.Reports.ReportDrafter>();
+        builder.Services.AddSingleton<Pages.Dashboard.DashboardFiguresCache>();
         builder.Services.AddScoped<Pages.Reports.ReportQuery>();
         return builder;
     }

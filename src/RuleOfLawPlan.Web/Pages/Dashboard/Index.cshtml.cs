@@ -13,12 +13,11 @@ namespace RuleOfLawPlan.Web.Pages.Dashboard;
 
 /// <summary>
 /// 领导小组驾驶舱: where a plan stands as of a day — completion, areas, KPIs, lights, what is off track and who owns it,
-/// each section's record, open 批示, recent accepted updates and the annual report's deadlines. The round-trips are
-/// fixed whatever the plan's size: one row per task (no updates), the lights from one facts query, and the figures
-/// about updates, supports and KPI readings grouped or picked in PostgreSQL.
+/// each section's record, open 批示, recent accepted updates and the annual report's deadlines. The figures come from
+/// <see cref="DashboardFigures"/>, computed once per change of the plan data (<see cref="DashboardFiguresCache"/>).
 /// </summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageModel
+public sealed class IndexModel(PlanDb db, SupervisionQuery supervision, DashboardFiguresCache figures) : PageModel
 {
     /// <summary>How many open 批示 and accepted updates the page lists (the counts say how many there are).</summary>
     public const int ListLength = 10;
@@ -79,33 +78,34 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
     [BindProperty(SupportsGet = true, Name = SupervisionQuery.AsOfParameter)]
     public DateOnly? RequestedAsOf { get; set; }
 
-    public IReadOnlyList<PlanOption> Plans { get; private set; } = [];
-    public PlanOption? Plan { get; private set; }
-    public DateOnly AsOf { get; private set; }
-    public IReadOnlyList<Item> Items { get; private set; } = [];
-    public IReadOnlyList<AreaProgress> Areas { get; private set; } = [];
-    public IReadOnlyList<KpiTile> Kpis { get; private set; } = [];
-    public IReadOnlyDictionary<SupervisionLight, int> LightCounts { get; private set; } = new Dictionary<SupervisionLight, int>();
-    public IReadOnlyList<Item> OffTrack { get; private set; } = [];
-    public IReadOnlyList<SectionRow> Sections { get; private set; } = [];
-    public IReadOnlyList<InstructionRow> OpenInstructions { get; private set; } = [];
-    public int OpenInstructionCount { get; private set; }
-    public IReadOnlyList<UpdateRow> RecentUpdates { get; private set; } = [];
-    public IReadOnlyList<ReportDeadline> ReportDeadlines { get; private set; } = [];
-    public SectionNames SectionNames { get; private set; } = SectionNames.None;
-    public IReadOnlyList<DashboardCharts.MonthCompletion> Months { get; private set; } = [];
-    public IReadOnlyList<DashboardCharts.SectionLights> SectionLights { get; private set; } = [];
+    /// <summary>What the page shows from the data (kept by <see cref="DashboardFiguresCache"/> until the data changes).</summary>
+    public DashboardFigures Figures { get; private set; } = DashboardFigures.NoPlan([]);
+
+    public IReadOnlyList<PlanOption> Plans => Figures.Plans;
+    public PlanOption? Plan => Figures.Plan;
+    public DateOnly AsOf => Figures.AsOf;
+    public IReadOnlyList<Item> Items => Figures.Items;
+    public IReadOnlyList<AreaProgress> Areas => Figures.Areas;
+    public IReadOnlyList<KpiTile> Kpis => Figures.Kpis;
+    public IReadOnlyDictionary<SupervisionLight, int> LightCounts => Figures.LightCounts;
+    public IReadOnlyList<Item> OffTrack => Figures.OffTrack;
+    public IReadOnlyList<SectionRow> Sections => Figures.Sections;
+    public IReadOnlyList<InstructionRow> OpenInstructions => Figures.OpenInstructions;
+    public int OpenInstructionCount => Figures.OpenInstructionCount;
+    public IReadOnlyList<UpdateRow> RecentUpdates => Figures.RecentUpdates;
+    public IReadOnlyList<ReportDeadline> ReportDeadlines => Figures.ReportDeadlines;
+    public SectionNames SectionNames => Figures.SectionNames;
+    public IReadOnlyList<DashboardCharts.MonthCompletion> Months => Figures.Months;
+    public IReadOnlyList<DashboardCharts.SectionLights> SectionLights => Figures.SectionLights;
 
     /// <summary>The organization's issued plan of the year before, whose KPIs the tiles are compared with (null: none).</summary>
-    public PlanOption? PreviousPlan { get; private set; }
+    public PlanOption? PreviousPlan => Figures.PreviousPlan;
 
     /// <summary>Last year's KPI matched to a tile's, by the tile's KPI id (<see cref="YearComparison"/>).</summary>
-    public IReadOnlyDictionary<int, TaskTargets.Kpi> LastYear { get; private set; } = new Dictionary<int, TaskTargets.Kpi>();
+    public IReadOnlyDictionary<int, TaskTargets.Kpi> LastYear => Figures.LastYear;
 
     /// <summary>The plan's task by id, for the rows that name one (批示, updates).</summary>
-    public TaskRow TaskOf(int id) => _tasks[id];
-
-    private Dictionary<int, TaskRow> _tasks = [];
+    public TaskRow TaskOf(int id) => Figures.Tasks[id];
 
     public int Done => LightCounts.GetValueOrDefault(SupervisionLight.Done);
     public int AveragePercent => Items.Count == 0 ? 0 : (int)Math.Round(Items.Average(i => i.Task.PercentComplete));
@@ -135,106 +135,10 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision) : PageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Plans = await db.Plans.AsNoTracking()
-            .OrderBy(p => p.Status == PlanStatus.Active ? 0 : 1).ThenByDescending(p => p.Year).ThenByDescending(p => p.Id)
-            .Select(p => new PlanOption(p.Id, p.OrganizationId, p.Year, p.Title, p.Status))
-            .ToListAsync(ct);
-        Plan = RequestedPlan is int planId ? Plans.FirstOrDefault(p => p.Id == planId) : Plans.Count > 0 ? Plans[0] : null;
+        Figures = await figures.GetAsync(db, RequestedPlan, RequestedAsOf, ct);
         if (Plan is null) return RequestedPlan is null ? Page() : NotFound();
-        var plan = Plan.Id;
-        AsOf = supervision.AsOf(Plan.Year, RequestedAsOf, ModelState);
-        var asOf = AsOf;
-
-        var rows = await db.Tasks.AsNoTracking()
-            .Where(t => t.WorkPlanId == plan)
-            .OrderBy(t => t.Area.Ordinal).ThenBy(t => t.SortOrder)
-            .Select(t => new TaskRow(t.Id, t.Area.Ordinal, t.Area.Title, t.SortOrder, t.Number, t.Title, t.LeadSectionId,
-                t.ResponsibleLeader, t.Deadline, t.Status, t.PercentComplete))
-            .ToListAsync(ct);
-        var lights = await supervision.AssessPlanAsync(plan, asOf, ct);
-        Items = [.. rows.Select(r => new Item(r, lights[r.Id]))];
-        _tasks = rows.ToDictionary(r => r.Id);
-
-        var supported = await db.Tasks.AsNoTracking()
-            .Where(t => t.WorkPlanId == plan)
-            .SelectMany(t => t.Supports)
-            .GroupBy(s => s.SectionId)
-            .Select(g => new { SectionId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.SectionId, g => g.Count, ct);
-
-        // Per section, not per update: the latest accepted report is the first entry of a backward index scan
-        // (ix_progress_updates_accepted_by_section) that belongs to the plan, and returned reports are few
-        // (ix_progress_updates_returned_by_section), so the cost does not grow with the plan's 30 000 updates.
-        var updates = await db.Sections.AsNoTracking()
-            .Select(s => new SectionUpdates(s.Id,
-                db.ProgressUpdates
-                    .Where(u => u.SectionId == s.Id && u.Review == ReviewState.Accepted && u.AsOf <= asOf
-                        && db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == plan))
-                    .OrderByDescending(u => u.AsOf).Select(u => (DateOnly?)u.AsOf).FirstOrDefault(),
-                db.ProgressUpdates.Count(u => u.SectionId == s.Id && u.Review == ReviewState.Returned && u.AsOf <= asOf
-                    && db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == plan))))
-            .ToDictionaryAsync(g => g.SectionId, ct);
-
-        Kpis = await db.Kpis.AsNoTracking()
-            .Where(k => db.Tasks.Any(t => t.Id == k.PlanTaskId && t.WorkPlanId == plan))
-            .OrderBy(k => k.PlanTaskId).ThenBy(k => k.Id)
-            .Select(k => new KpiTile(k.Id, k.PlanTaskId, k.Name, k.Kind, k.Comparator, k.Target, k.Unit,
-                // As in TaskTargets.KpiRows: the day by max, the reading by LIMIT 1, a lateral join on the KPI's index entries.
-                k.Readings.Where(r => r.AsOf == k.Readings.Where(l => l.AsOf <= asOf).Max(l => (DateOnly?)l.AsOf))
-                    .OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
-                    .Select(r => new TaskTargets.Reading(r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator,
-                        r.ThisYearCount, r.LastYearCount, r.Source, r.RecordedBy, r.RecordedAt))
-                    .FirstOrDefault(),
-                // The previous reading is the one standing before the latest one's day: a correction for the same day is not a change.
-                k.Readings.Where(r => r.AsOf < k.Readings.Where(l => l.AsOf <= asOf).Max(l => l.AsOf))
-                    .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
-                    .Select(r => new TaskTargets.Reading(r.Id, r.KpiId, r.AsOf, r.Percent, r.Numerator, r.Denominator,
-                        r.ThisYearCount, r.LastYearCount, r.Source, r.RecordedBy, r.RecordedAt))
-                    .FirstOrDefault()))
-            .ToListAsync(ct);
-
-        var openInstructions = db.Instructions.AsNoTracking()
-            .Where(i => i.AnsweredAt == null && db.Tasks.Any(t => t.Id == i.PlanTaskId && t.WorkPlanId == plan));
-        OpenInstructions = await openInstructions
-            .OrderByDescending(i => i.IssuedAt).ThenByDescending(i => i.Id)
-            .Select(i => new InstructionRow(i.Id, i.PlanTaskId, i.Text, i.Leader, i.IssuedAt))
-            .Take(ListLength)
-            .ToListAsync(ct);
-        OpenInstructionCount = await openInstructions.CountAsync(ct);
-
-        RecentUpdates = await db.ProgressUpdates.AsNoTracking()
-            .Where(u => u.Review == ReviewState.Accepted && u.AsOf <= asOf
-                && db.Tasks.Any(t => t.Id == u.PlanTaskId && t.WorkPlanId == plan))
-            .OrderByDescending(u => u.AsOf).ThenByDescending(u => u.ReviewedAt).ThenByDescending(u => u.Id)
-            .Take(ListLength)
-            .Select(u => new UpdateRow(u.Id, u.PlanTaskId, u.SectionId, u.AsOf, u.Percent, u.Summary))
-            .ToListAsync(ct);
-        SectionNames = await SectionNames.LoadAsync(db, ct);
-        Months = await DashboardCharts.MonthEndCompletionAsync(db, plan, Plan.Year, asOf, ct);
-        PreviousPlan = Plans.FirstOrDefault(p => p.OrganizationId == Plan.OrganizationId && p.Year == Plan.Year - 1 && p.Status != PlanStatus.Draft);
-        // Asked even without last year's plan (it answers nothing then), so the page's round-trips never depend on the data.
-        LastYear = YearComparison.Match([.. Kpis.Select(k => (k.Id, YearComparison.MatchKey.Of(k.Name, k.Kind, k.Unit)))],
-            await YearComparison.KpisOfYearAsync(db, Plan.OrganizationId, Plan.Year - 1, asOf, ct));
-
-        LightCounts = Items.GroupBy(i => i.Light.Light).ToDictionary(g => g.Key, g => g.Count());
-        Areas = [.. Items.GroupBy(i => (i.Task.AreaOrdinal, i.Task.AreaTitle))
-            .Select(g => new AreaProgress(g.Key.AreaOrdinal, g.Key.AreaTitle, g.Count(),
-                g.Count(i => i.Light.Light == SupervisionLight.Done), (int)Math.Round(g.Average(i => i.Task.PercentComplete))))];
-        OffTrack = [.. Items.Where(i => i.Light.Light is SupervisionLight.Red or SupervisionLight.Yellow)
-            .OrderBy(i => i.Light.Light).ThenBy(i => i.Task.Deadline ?? DateOnly.MaxValue)
-            .ThenBy(i => i.Task.AreaOrdinal).ThenBy(i => i.Task.SortOrder)];
-        var led = Items.Where(i => i.Task.LeadSectionId is not null).ToLookup(i => i.Task.LeadSectionId!.Value);
-        Sections = [.. led.Select(g => g.Key).Union(supported.Keys)
-            .Select(id => new SectionRow(id, led[id].Count(), supported.GetValueOrDefault(id),
-                led[id].Count(i => i.Light.Light == SupervisionLight.Done),
-                led[id].Count(i => i.Light.Light == SupervisionLight.Yellow),
-                led[id].Count(i => i.Light.Light == SupervisionLight.Red),
-                updates.GetValueOrDefault(id)?.LastAccepted is { } last ? asOf.DayNumber - last.DayNumber : null,
-                updates.GetValueOrDefault(id)?.Returned ?? 0))
-            .OrderBy(s => SectionNames.Of(s.SectionId), StringComparer.Ordinal)];
-        SectionLights = DashboardCharts.LightsBySection(Items, Sections.Select(s => s.SectionId));
-
-        ReportDeadlines = ReportDeadline.For(Plan.Year, asOf);
+        // The figures fell back to the default day for an out-of-range one; the form says why.
+        supervision.AsOf(Plan.Year, RequestedAsOf, ModelState);
         return Page();
     }
 }
