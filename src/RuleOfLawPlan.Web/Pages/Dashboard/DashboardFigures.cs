@@ -18,6 +18,9 @@ public sealed class DashboardFigures
 {
     public static DashboardFigures NoPlan(IReadOnlyList<PlanOption> plans) => new() { Plans = plans };
 
+    /// <summary>This computation of the figures, apart from every other: what the page's rendering is kept under.</summary>
+    public Guid Stamp { get; } = Guid.NewGuid();
+
     public IReadOnlyList<PlanOption> Plans { get; private init; } = [];
     public PlanOption? Plan { get; private init; }
     public DateOnly AsOf { get; private init; }
