@@ -37,7 +37,7 @@ public static class DatabaseSetup
             if (configuration.GetValue("Seed:DemoYear", false))
             {
                 await Demo.DemoYear.EnsureAsync(db, ct);
-                await Demo.DemoReport.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Pages.Reports.ReportDrafter>(), ct);
+                await Demo.DemoReport.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Pages.Reports.ReportDrafter>().DraftAsync, logger, ct);
             }
         }
     }

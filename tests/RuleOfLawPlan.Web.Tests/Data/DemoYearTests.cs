@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Activities;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Domain.Reports;
 using RuleOfLawPlan.Domain.Supervision;
-using RuleOfLawPlan.Web.Pages.Reports;
-using RuleOfLawPlan.Web.Pages.Shared;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Demo;
 using RuleOfLawPlan.Web.Notifications;
+using RuleOfLawPlan.Web.Pages.Reports;
+using RuleOfLawPlan.Web.Pages.Shared;
 
 namespace RuleOfLawPlan.Web.Tests.Data;
 
@@ -188,9 +191,9 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
     {
         var connectionString = await DemoDatabaseAsync();
         await using (var db = Open(connectionString))
-            await DemoReport.EnsureAsync(db, Drafter(db), Ct);
+            await DemoReport.EnsureAsync(db, Drafter(db).DraftAsync, NullLogger.Instance, Ct);
         await using (var again = Open(connectionString))
-            await DemoReport.EnsureAsync(again, Drafter(again), Ct);
+            await DemoReport.EnsureAsync(again, Drafter(again).DraftAsync, NullLogger.Instance, Ct);
 
         await using var check = Open(connectionString);
         var report = await check.Reports.Include(r => r.Revisions).ThenInclude(v => v.Parts).Include(r => r.Steps).AsSplitQuery()
@@ -206,6 +209,35 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
         report.Current.Part(2).Text.ShouldContain("已逾期");
         report.Current.Part(3).Text.ShouldStartWith("（一）党组会议（全年4次）");
         report.Current.Part(3).DraftParagraphs.Count(p => p.Source.StartsWith("领导履职台账 #", StringComparison.Ordinal)).ShouldBe(26);
+    }
+
+    [Fact]
+    public async Task A_demo_report_the_reports_rules_refuse_is_logged_as_an_error_and_start_up_goes_on_without_it()
+    {
+        var connectionString = await DemoDatabaseAsync();
+        var tooLong = new string('字', ReportPart.MaxLength + 1);
+        IReadOnlyList<DraftedPart> refused = [.. ReportParts.Numbers.Select(n => new DraftedPart(n, [new DraftParagraph(n == 1 ? tooLong : "无", "")]))];
+        var logger = new ErrorLog();
+
+        await using (var db = Open(connectionString))
+            await DemoReport.EnsureAsync(db, (_, _) => Task.FromResult<IReadOnlyList<DraftedPart>?>(refused), logger, Ct);
+
+        logger.Errors.ShouldHaveSingleItem().ShouldBeOfType<DomainException>();
+        (await Sql.Scalar<long>(connectionString, "SELECT count(*) FROM annual_reports")).ShouldBe(0);
+    }
+
+    private sealed class ErrorLog : ILogger
+    {
+        public List<Exception?> Errors { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Error) Errors.Add(exception);
+        }
     }
 
     private static ReportDrafter Drafter(PlanDb db) =>

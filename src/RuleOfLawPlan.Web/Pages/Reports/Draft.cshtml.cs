@@ -75,9 +75,9 @@ public sealed class DraftModel(PlanDb db, ReportQuery query, ReportDrafter draft
                 ModelState.AddModelError("", TrySaveExtensions.StaleFormMessage);
                 return await AgainAsync(id, ct);
             }
-            var report = ReportQuery.Start(plan);
             var created = await db.TrySaveAsync(() =>
             {
+                var report = ReportQuery.Start(plan);
                 db.Reports.Add(report);
                 report.ApplyDraft(draft, [], by, at);
             }, ModelState, ct, new FieldMessage("", "本年度报告已由他人起草，请刷新页面后查看"));
