@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Activities;
@@ -11,6 +10,9 @@ using RuleOfLawPlan.Web.Data.Demo;
 using RuleOfLawPlan.Web.Notifications;
 using RuleOfLawPlan.Web.Pages.Reports;
 using RuleOfLawPlan.Web.Pages.Shared;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
 
 namespace RuleOfLawPlan.Web.Tests.Data;
 
@@ -217,27 +219,15 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
         var connectionString = await DemoDatabaseAsync();
         var tooLong = new string('字', ReportPart.MaxLength + 1);
         IReadOnlyList<DraftedPart> refused = [.. ReportParts.Numbers.Select(n => new DraftedPart(n, [new DraftParagraph(n == 1 ? tooLong : "无", "")]))];
-        var logger = new ErrorLog();
+        var log = new LogCapture();
+        using var loggers = new SerilogLoggerFactory(new LoggerConfiguration().WriteTo.Sink(log).CreateLogger(), dispose: true);
 
         await using (var db = Open(connectionString))
-            await DemoReport.EnsureAsync(db, (_, _) => Task.FromResult<IReadOnlyList<DraftedPart>?>(refused), logger, Ct);
+            await DemoReport.EnsureAsync(db, (_, _) => Task.FromResult<IReadOnlyList<DraftedPart>?>(refused), loggers.CreateLogger("DemoReport"), Ct);
 
-        logger.Errors.ShouldHaveSingleItem().ShouldBeOfType<DomainException>();
+        log.Events.ShouldHaveSingleItem().Level.ShouldBe(LogEventLevel.Error);
+        log.Events.Single().Exception.ShouldBeOfType<DomainException>();
         (await Sql.Scalar<long>(connectionString, "SELECT count(*) FROM annual_reports")).ShouldBe(0);
-    }
-
-    private sealed class ErrorLog : ILogger
-    {
-        public List<Exception?> Errors { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (logLevel >= LogLevel.Error) Errors.Add(exception);
-        }
     }
 
     private static ReportDrafter Drafter(PlanDb db) =>
