@@ -12,6 +12,12 @@ public sealed class AnnualReport : IAggregateRoot
     private readonly List<ReportRevision> _revisions = [];
     private readonly List<ReportStep> _steps = [];
 
+    /// <summary>
+    /// The title is the organ's name (up to 200 characters, as <c>Organization</c> and <c>WorkPlan.IssuingOrgan</c> hold it)
+    /// followed by the year's words: room for both, so no organ's report is refused for its name.
+    /// </summary>
+    public const int MaxTitleLength = 300;
+
     private AnnualReport() { }
 
     public AnnualReport(int workPlanId, int year, string title)
@@ -19,7 +25,7 @@ public sealed class AnnualReport : IAggregateRoot
         if (year is < 2000 or > 2100) throw new DomainException("报告年度须在2000年至2100年之间");
         WorkPlanId = workPlanId;
         Year = year;
-        Title = Guard.Text(title, 200, "报告标题");
+        Title = Guard.Text(title, MaxTitleLength, "报告标题");
         _revisions.Add(ReportRevision.Empty(1));
     }
 

@@ -211,4 +211,18 @@ public sealed class ReportDraftingTests(AppFixture app) : IClassFixture<AppFixtu
         many.ShouldBe(few);
         few.ShouldBeLessThanOrEqualTo(15);
     }
+
+    [Fact]
+    public async Task An_organ_whose_name_is_as_long_as_allowed_drafts_its_report_under_its_full_title()
+    {
+        var (planId, _, _) = await NewPlanAsync(2075);
+        var organ = new string('局', 200);
+        await Sql.Execute(app.ConnectionString, $"UPDATE plans SET issuing_organ = '{organ}' WHERE id = {planId}");
+        var office = await app.SignInAsAsync("office");
+
+        var response = await PostDraftAsync(office, planId);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
+        (await ReportAsync(planId)).Title.ShouldBe(ReportDrafter.TitleFor(organ, 2075));
+    }
 }

@@ -10,7 +10,7 @@ sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
     public void Configure(EntityTypeBuilder<AnnualReport> b)
     {
         b.ToTable("annual_reports");
-        b.Property(r => r.Title).HasMaxLength(200);
+        b.Property(r => r.Title).HasMaxLength(AnnualReport.MaxTitleLength);
         b.Ignore(r => r.Current);
         b.Ignore(r => r.Status);
         b.HasOne<WorkPlan>().WithMany().HasForeignKey(r => r.WorkPlanId).OnDelete(DeleteBehavior.Restrict);

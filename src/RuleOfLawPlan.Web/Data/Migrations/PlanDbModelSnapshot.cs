@@ -1141,8 +1141,8 @@ namespace RuleOfLawPlan.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
                     b.Property<uint>("Version")
