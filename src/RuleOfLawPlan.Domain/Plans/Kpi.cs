@@ -114,7 +114,7 @@ public sealed class Kpi : IAggregatePart<PlanTask>
         }
 
         var reading = new KpiReading(asOf, percent, numerator, denominator, thisYearCount, lastYearCount,
-            Guard.Text(source, 500, "数据来源"), Guard.Text(recordedBy, 100, "填报人"), recordedAt.ToUniversalTime());
+            Guard.Text(source, 500, "数据来源"), Guard.Text(recordedBy, ProgressUpdate.MaxRecordedByLength, "填报人"), recordedAt.ToUniversalTime());
         _readings.Add(reading);
         return reading;
     }

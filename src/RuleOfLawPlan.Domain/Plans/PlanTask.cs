@@ -129,7 +129,7 @@ public sealed partial class PlanTask : IAggregateRoot
         }
 
         var update = new ProgressUpdate(sectionId, asOf, percent, Guard.Text(summary, 4_000, "工作进展", multiline: true),
-            Guard.Text(recordedBy, 100, "填报人"), recordedAt.ToUniversalTime(), supersedesId);
+            Guard.Text(recordedBy, ProgressUpdate.MaxRecordedByLength, "填报人"), recordedAt.ToUniversalTime(), supersedesId);
         corrected?.MarkSuperseded();
         _updates.Add(update);
         return update;

@@ -7,6 +7,9 @@ namespace RuleOfLawPlan.Domain.Plans;
 /// </summary>
 public sealed class ProgressUpdate : IAggregatePart<PlanTask>
 {
+    /// <summary>The most a 填报人 holds, of an update as of a KPI reading: a person's name or title.</summary>
+    public const int MaxRecordedByLength = 100;
+
     private ProgressUpdate() { }
 
     internal ProgressUpdate(int sectionId, DateOnly asOf, int percent, string summary, string recordedBy,

@@ -230,6 +230,23 @@ public sealed class DemoYearTests(PostgresClusterFixture cluster)
         (await Sql.Scalar<long>(connectionString, "SELECT count(*) FROM annual_reports")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_section_without_a_head_whose_name_is_as_long_as_allowed_still_reports_within_the_reporters_limit()
+    {
+        var connectionString = cluster.ConnectionStringFor(await cluster.CreateDatabaseAsync(await AppFixture.SeededTemplateAsync(cluster)));
+        var section = await Sql.Scalar<int>(connectionString,
+            "SELECT t.lead_section_id FROM tasks t JOIN plans p ON p.id = t.work_plan_id WHERE p.year = 2023 AND t.lead_section_id IS NOT NULL ORDER BY t.id LIMIT 1");
+        await Sql.Execute(connectionString, $"UPDATE sections SET name = repeat('科', 100) WHERE id = {section}");
+        await Sql.Execute(connectionString, $"DELETE FROM asp_net_user_roles WHERE user_id IN (SELECT id FROM asp_net_users WHERE section_id = {section})");
+
+        await using (var db = Open(connectionString))
+            await DemoYear.EnsureAsync(db, Ct);
+
+        await using var check = Open(connectionString);
+        var reporters = await check.ProgressUpdates.Where(u => u.SectionId == section).Select(u => u.RecordedBy).Distinct().ToListAsync(Ct);
+        reporters.ShouldBe(["科室负责人"]);
+    }
+
     private static ReportDrafter Drafter(PlanDb db) =>
         new(db, new SupervisionQuery(db, SupervisionSettings.Default, TimeProvider.System));
 }

@@ -10,7 +10,7 @@ sealed class KpiReadingConfiguration : IEntityTypeConfiguration<KpiReading>
     {
         b.Property(r => r.Percent).HasPrecision(5, 2);
         b.Property(r => r.Source).HasMaxLength(500);
-        b.Property(r => r.RecordedBy).HasMaxLength(100);
+        b.Property(r => r.RecordedBy).HasMaxLength(ProgressUpdate.MaxRecordedByLength);
         b.Ignore(r => r.Value);
         // The latest reading of a KPI is read by as-of date, then by when it was recorded.
         b.HasIndex(r => new { r.KpiId, r.AsOf, r.RecordedAt });

@@ -10,7 +10,7 @@ sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<ProgressUpda
     public void Configure(EntityTypeBuilder<ProgressUpdate> b)
     {
         b.Property(u => u.Summary).HasMaxLength(4_000);
-        b.Property(u => u.RecordedBy).HasMaxLength(100);
+        b.Property(u => u.RecordedBy).HasMaxLength(ProgressUpdate.MaxRecordedByLength);
         b.HasOne<Section>().WithMany().HasForeignKey(u => u.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => new { u.PlanTaskId, u.RecordedAt });
 

@@ -185,7 +185,10 @@ public static class DemoYear
         await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Leader)))
             .OrderBy(u => u.UserName).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "局领导";
 
-    /// <summary>Who reports for a section: its demo section head, else "(section)负责人".</summary>
+    /// <summary>
+    /// Who reports for a section: its demo section head, else "(section)负责人", or "科室负责人" for a section whose name
+    /// (up to 100 characters) leaves no room for the word in a 填报人.
+    /// </summary>
     internal static async Task<Func<int, string>> ReportersAsync(PlanDb db, CancellationToken ct)
     {
         var sections = await db.Sections.ToDictionaryAsync(s => s.Id, s => s.Name, ct);
@@ -193,7 +196,10 @@ public static class DemoYear
                 && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.SectionHead)))
             .Select(u => new { SectionId = u.SectionId!.Value, u.DisplayName }).ToListAsync(ct);
         var bySection = heads.GroupBy(h => h.SectionId).ToDictionary(g => g.Key, g => g.First().DisplayName);
-        return sectionId => bySection.GetValueOrDefault(sectionId) ?? sections.GetValueOrDefault(sectionId, "科室") + "负责人";
+        return sectionId => bySection.GetValueOrDefault(sectionId) ?? Head(sections.GetValueOrDefault(sectionId, "科室"));
+
+        static string Head(string section) =>
+            section.Length + "负责人".Length <= ProgressUpdate.MaxRecordedByLength ? section + "负责人" : "科室负责人";
     }
 
     internal static DateTimeOffset At(DateOnly day, int hour) =>
