@@ -11,7 +11,7 @@ namespace RuleOfLawPlan.Web.Data.Demo;
 /// sources and its print view on a first run. It runs only while the 2023 plan has no report, so it drafts once and never
 /// touches a report someone has started. It drafts whatever the plan holds, also data it did not make (ScaleData's), as
 /// the office's 起草 would. A draft the report's rules refuse is logged as an error and the app starts without the demo
-/// report (decision 025): the report is a convenience of the first run, not what the app needs to work.
+/// report (decision 026): the report is a convenience of the first run, not what the app needs to work.
 /// </summary>
 public static class DemoReport
 {

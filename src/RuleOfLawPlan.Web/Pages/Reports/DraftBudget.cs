@@ -4,7 +4,7 @@ using RuleOfLawPlan.Domain.Reports;
 namespace RuleOfLawPlan.Web.Pages.Reports;
 
 /// <summary>
-/// Keeps a drafted part within what a report part holds, whatever the plan's size (decision 025). A part is drafted as
+/// Keeps a drafted part within what a report part holds, whatever the plan's size (decision 026). A part is drafted as
 /// sections (a heading and its items, e.g. an area and its tasks); when every item fits in <see cref="PartLength"/>
 /// the part is exactly that. Otherwise each section is summarised: its heading, a summary of the figures, the most
 /// significant items (by <see cref="DraftItem.Priority"/>, shown in their order) within a fair share of the length,

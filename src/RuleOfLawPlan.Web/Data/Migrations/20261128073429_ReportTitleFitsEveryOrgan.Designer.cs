@@ -12,7 +12,7 @@ using RuleOfLawPlan.Web.Data;
 namespace RuleOfLawPlan.Web.Data.Migrations
 {
     [DbContext(typeof(PlanDb))]
-    [Migration("20261128070412_ReportTitleFitsEveryOrgan")]
+    [Migration("20261128073429_ReportTitleFitsEveryOrgan")]
     partial class ReportTitleFitsEveryOrgan
     {
         /// <inheritdoc />
