@@ -100,6 +100,18 @@ public sealed class LeadershipActivity : IAggregateRoot
         return file;
     }
 
+    /// <summary>
+    /// Removes one file (uploaded by mistake, or the wrong version of the minutes); the entry and its other files stay.
+    /// Its stored content goes with its row. Only while the plan is not closed.
+    /// </summary>
+    public ActivityEvidenceFile RemoveEvidence(long fileId)
+    {
+        EnsureEditable();
+        var file = _evidence.Find(f => f.Id == fileId) ?? throw new DomainException("该文件已不在这条记录中");
+        _evidence.Remove(file);
+        return file;
+    }
+
     /// <summary>Whether the entry may be removed from the register: only while its plan is not closed.</summary>
     public void EnsureRemovable() => EnsureEditable();
 

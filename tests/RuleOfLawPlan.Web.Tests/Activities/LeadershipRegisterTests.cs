@@ -219,6 +219,103 @@ public sealed class LeadershipRegisterTests(AppFixture app) : IClassFixture<AppF
         (await db.Tasks.AnyAsync(t => t.Id == taskId, Ct)).ShouldBeTrue();
     }
 
+    /// <summary>An entry of its own plan with two files: the minutes (made with it) and a photo (added through the app).</summary>
+    private async Task<(int PlanId, int ActivityId, long Minutes, long Photo)> EntryWithTwoFilesAsync(string title)
+    {
+        var (planId, _) = await NewPlanAsync();
+        var (activityId, minutes) = await app.NewActivityAsync(planId, title, fileName: "纪要.pdf");
+        (await (await app.UserAsync("office")).PostFilesAsync($"/activities/{activityId}/files", [], [File("现场照片.png", EvidenceSamples.Png(20, 10))]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var photo = (await EntriesAsync(planId)).Single().Evidence.Single(f => f.Id != minutes).Id;
+        return (planId, activityId, minutes, photo);
+    }
+
+    private static async Task<string> RemoveFileVersionAsync(HttpClient office, int activityId, long fileId) =>
+        (await (await office.GetAsync($"/activities/{activityId}/files/{fileId}/remove", Ct)).HtmlAsync())
+            .QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+
+    [Fact]
+    public async Task Removing_a_file_asks_first_then_removes_only_that_file_and_its_content_and_the_audit_trail_keeps_it()
+    {
+        var (planId, activityId, minutes, photo) = await EntryWithTwoFilesAsync("纪要传错的会议");
+        var office = await app.UserAsync("office");
+
+        var confirm = await (await office.GetAsync($"/activities/{activityId}/files/{minutes}/remove", Ct)).HtmlAsync();
+        confirm.QuerySelector("[data-testid=remove-file-summary]")!.TextContent.ShouldContain("纪要.pdf");
+        confirm.QuerySelector("[data-testid=remove-file-summary]")!.TextContent.ShouldContain("纪要传错的会议");
+        (await EntriesAsync(planId)).Single().Evidence.Count.ShouldBe(2, "showing the confirmation removes nothing");
+        var version = confirm.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+
+        var response = await office.PostFormAsync($"/activities/{activityId}/files/{minutes}/remove",
+            new Dictionary<string, string> { ["Form.Version"] = version });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var entry = (await EntriesAsync(planId)).ShouldHaveSingleItem();
+        entry.Title.ShouldBe("纪要传错的会议");
+        entry.Evidence.ShouldHaveSingleItem().Id.ShouldBe(photo);
+        await using (var db = app.CreateDb())
+        {
+            (await db.ActivityEvidenceChunks.CountAsync(c => c.ActivityEvidenceFileId == minutes, Ct)).ShouldBe(0);
+            (await db.ActivityEvidenceChunks.CountAsync(c => c.ActivityEvidenceFileId == photo, Ct)).ShouldBe(1);
+            var removed = await db.AuditEntries.Where(e => e.Action == AuditAction.Delete && e.EntityType == nameof(ActivityEvidenceFile))
+                .Select(e => e.EntityKey).ToListAsync(Ct);
+            removed.ShouldContain(minutes.ToString(CultureInfo.InvariantCulture));
+        }
+        (await office.GetAsync($"/activities/{activityId}/files/{minutes}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await office.GetAsync($"/activities/{activityId}/files/{photo}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var register = await (await office.GetAsync($"/activities?plan={planId}", Ct)).HtmlAsync();
+        register.QuerySelector("[data-testid=status-message]")!.TextContent.ShouldContain("已删除文件“纪要.pdf”");
+        var audit = await (await office.GetAsync("/audit?Type=ActivityEvidenceFile", Ct)).HtmlAsync();
+        var removal = audit.QuerySelector("[data-testid=audit-entry] summary")!;
+        removal.QuerySelector(".audit-what")!.TextContent.ShouldBe("删除履职佐证材料");
+        removal.QuerySelector(".audit-title")!.TextContent.ShouldBe("纪要.pdf", "the removed file is named by what it was");
+    }
+
+    [Fact]
+    public async Task A_file_removal_from_a_stale_confirmation_is_refused_shows_the_entry_as_stored_and_removes_nothing()
+    {
+        var (planId, activityId, minutes, _) = await EntryWithTwoFilesAsync("原名称");
+        var office = await app.UserAsync("office");
+        var version = await RemoveFileVersionAsync(office, activityId, minutes);
+        var edit = Fields("同事改过的名称");
+        edit["Form.Version"] = (await EntriesAsync(planId)).Single().Version.ToString(CultureInfo.InvariantCulture);
+        (await office.PostFormAsync($"/activities/{activityId}/edit", edit)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var response = await office.PostFormAsync($"/activities/{activityId}/files/{minutes}/remove",
+            new Dictionary<string, string> { ["Form.Version"] = version });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.HtmlAsync();
+        page.QuerySelector("[data-testid=form-error]")!.TextContent.ShouldContain("已被他人修改");
+        page.QuerySelector("[data-testid=remove-file-summary]")!.TextContent.ShouldContain("同事改过的名称");
+        var stored = (await EntriesAsync(planId)).Single();
+        stored.Evidence.Count.ShouldBe(2);
+        page.QuerySelector("input[name='Form.Version']")!.GetAttribute("value").ShouldBe(stored.Version.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_file_is_removed_only_through_its_own_entry_and_not_from_a_closed_plan()
+    {
+        var (planId, activityId, minutes, _) = await EntryWithTwoFilesAsync("结束前的会议");
+        var (otherId, _) = await app.NewActivityAsync(planId, "另一次会议");
+        var office = await app.UserAsync("office");
+        var version = await RemoveFileVersionAsync(office, activityId, minutes);
+
+        (await office.GetAsync($"/activities/{otherId}/files/{minutes}/remove", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await office.PostFormAsync($"/activities/{otherId}/files/{minutes}/remove", new Dictionary<string, string> { ["Form.Version"] = version }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using (var db = app.CreateDb())
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Id == planId, Ct);
+            plan.Close();
+            await db.SaveChangesAsync(Ct);
+        }
+        var closed = await office.PostFormAsync($"/activities/{activityId}/files/{minutes}/remove", new Dictionary<string, string> { ["Form.Version"] = version });
+
+        (await closed.HtmlAsync()).QuerySelector("[data-testid=form-error]")!.TextContent.ShouldContain("已结束");
+        (await EntriesAsync(planId)).Single(e => e.Id == activityId).Evidence.Count.ShouldBe(2);
+    }
+
     [Fact]
     public async Task Files_added_later_are_stored_with_the_entry()
     {

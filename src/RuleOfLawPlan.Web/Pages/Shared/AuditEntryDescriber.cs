@@ -61,7 +61,7 @@ internal sealed class AuditEntryDescriber(IReadOnlyDictionary<string, IEntityTyp
         return titles.Of(row.EntityType, row.EntityKey) ?? RecordedName(after) ?? RecordedName(before);
     }
 
-    private static readonly string[] NameFields = ["Title", "Name", "DisplayName"];
+    private static readonly string[] NameFields = ["Title", "Name", "DisplayName", "FileName"];
 
     private static string? RecordedName(Dictionary<string, JsonElement> values) =>
         NameFields
