@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Web.Data;
 using RuleOfLawPlan.Web.Data.Demo;
+using RuleOfLawPlan.Web.Pages.Dashboard;
 
 namespace RuleOfLawPlan.Web.Tests.Data;
 
@@ -89,6 +90,24 @@ public sealed class ScaleDataTests(PostgresClusterFixture cluster)
         await using var db = Open(connectionString);
 
         await Should.ThrowAsync<InvalidOperationException>(() => ScaleData.FillAsync(db, Small, Ct));
+    }
+
+    [Fact]
+    public async Task At_ten_times_every_kpi_of_the_viewed_plan_has_exactly_one_match_in_last_years_plan()
+    {
+        var connectionString = cluster.ConnectionStringFor(
+            await cluster.CreateDatabaseAsync(await ScaleAppFixture.FilledTemplateAsync(cluster, ScaleOptions.Ten)));
+        await using var db = Open(connectionString);
+        var organizationId = await db.Plans.Where(p => p.Year == DemoYear.Year).Select(p => p.OrganizationId).SingleAsync(Ct);
+        var asOf = new DateOnly(DemoYear.Year, 12, 31);
+
+        var thisYear = await YearComparison.KpisOfYearAsync(db, organizationId, DemoYear.Year, asOf, Ct);
+        var lastYear = await YearComparison.KpisOfYearAsync(db, organizationId, DemoYear.Year - 1, asOf.AddYears(-1), Ct);
+        var matched = YearComparison.Match([.. thisYear.Select(k => (k.Id, YearComparison.MatchKey.Of(k.Name, k.Kind, k.Unit)))], lastYear);
+
+        thisYear.ShouldNotBeEmpty();
+        thisYear.Where(k => !matched.ContainsKey(k.Id)).Select(k => k.Name).ShouldBeEmpty("KPIs without a match in last year's plan");
+        matched.Values.Select(k => k.Id).Distinct().Count().ShouldBe(thisYear.Count, "each of last year's KPIs matches one of this year's");
     }
 
     /// <summary>The generated tables' rows in id order (system columns such as xmin are not part of a row's text).</summary>

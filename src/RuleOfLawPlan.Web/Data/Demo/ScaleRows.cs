@@ -15,7 +15,8 @@ internal static class ScaleRows
 
     public sealed record Support(int TaskId, int SectionId);
 
-    public sealed record KpiRow(int Id, int TaskId, Kpi Template);
+    /// <summary>A copy of a template KPI under the name its copy goes by (<see cref="ScaleYear"/>).</summary>
+    public sealed record KpiRow(int Id, int TaskId, Kpi Template, string Name);
 
     public sealed record DeliverableRow(int TaskId, Deliverable Template);
 
@@ -75,7 +76,7 @@ internal static class ScaleRows
         {
             await w.WriteAsync(k.Id, NpgsqlDbType.Integer, ct);
             await w.WriteAsync(k.TaskId, NpgsqlDbType.Integer, ct);
-            await w.WriteAsync(k.Template.Name, NpgsqlDbType.Varchar, ct);
+            await w.WriteAsync(k.Name, NpgsqlDbType.Varchar, ct);
             await w.WriteAsync(k.Template.SourceSentence, NpgsqlDbType.Varchar, ct);
             await w.WriteAsync(k.Template.Comparator.ToString(), NpgsqlDbType.Varchar, ct);
             await w.WriteAsync(k.Template.Target, NpgsqlDbType.Numeric, ct);

@@ -35,6 +35,13 @@ internal sealed class ScaleYear(ScaleOptions options, IReadOnlyList<PlanTask> te
 
     public void StartIds(int task, int kpi, long update) => (_nextTask, _nextKpi, _nextUpdate) = (task, kpi, update);
 
+    /// <summary>
+    /// A copied KPI's name: unique within its plan, and the same for the same copy in every year, so the dashboard's 同比
+    /// (which matches KPIs by name, kind and unit, unique on both sides) finds last year's KPI at any size. The first copy
+    /// keeps the template's name, as the 2023 plan's own tasks do.
+    /// </summary>
+    private static string CopyName(string name, int replica) => replica == 0 ? name : $"{name}（第{replica}组）";
+
     /// <summary>One plan's tasks and their year; <paramref name="current"/> for the plan being viewed, which keeps its template rows.</summary>
     public void Generate(int planId, int year, IReadOnlyDictionary<int, int> areas, bool current)
     {
@@ -57,7 +64,7 @@ internal sealed class ScaleYear(ScaleOptions options, IReadOnlyList<PlanTask> te
                 taskId = _nextTask++;
                 Supports.AddRange(supports.Select(s => new ScaleRows.Support(taskId, s)));
                 var copies = template.Kpis.Select(k => (Id: _nextKpi++, Template: k)).ToList();
-                Kpis.AddRange(copies.Select(k => new ScaleRows.KpiRow(k.Id, taskId, k.Template)));
+                Kpis.AddRange(copies.Select(k => new ScaleRows.KpiRow(k.Id, taskId, k.Template, CopyName(k.Template.Name, replica))));
                 Deliverables.AddRange(template.Deliverables.Select(d => new ScaleRows.DeliverableRow(taskId, d)));
                 kpis = copies;
             }
