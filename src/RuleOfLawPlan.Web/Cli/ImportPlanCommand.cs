@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RuleOfLawPlan.Domain;
 using RuleOfLawPlan.Domain.Import;
 using RuleOfLawPlan.Web.Data;
 
@@ -41,7 +42,10 @@ public static class ImportPlanCommand
         return 0;
     }
 
-    /// <summary>The plan in the file, or null after saying why there is none (for a dry run as for an import).</summary>
+    /// <summary>
+    /// The plan in the file, or null after saying why there is none (for a dry run as for an import). A document
+    /// that breaks a rule of the plan is refused here, before the import touches the database.
+    /// </summary>
     private static ParsedPlan? ReadPlan(string file, TextWriter error)
     {
         if (!PlanFileReader.TryRead(file, out var bytes, out var problem))
@@ -59,6 +63,15 @@ public static class ImportPlanCommand
         {
             error.WriteLine("未识别出任何重点工作，未导入 / no key-work areas found, nothing imported");
             WriteWarnings(parsed, error);
+            return null;
+        }
+        try
+        {
+            parsed.ToDraftPlan(organizationId: 0, fallbackYear: DateTime.Today.Year);
+        }
+        catch (DomainException ex)
+        {
+            error.WriteLine($"{ex.Message}，未导入 / the document breaks a rule of the plan, nothing imported");
             return null;
         }
         return parsed;

@@ -209,6 +209,75 @@ public sealed class ImportPlanCommandTests(AppFixture app) : IClassFixture<AppFi
         File.Delete(file);
     }
 
+    [Fact]
+    public async Task A_document_breaking_a_rule_of_the_plan_is_named_and_nothing_is_imported()
+    {
+        using var folder = new TempFolder();
+        var file = await WriteTooLongTaskTitleAsync(folder);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await ImportPlanCommand.ImportAsync(app.Factory.Services, file, output, error);
+
+        code.ShouldBe(1);
+        output.ToString().ShouldBeEmpty();
+        error.ToString().ShouldContain("重点工作“加强党的领导”第2项任务：任务标题不能超过500个字，未导入");
+        await using var db = app.CreateDb();
+        (await db.Plans.CountAsync(p => p.Title == BrokenPlanTitle, Ct)).ShouldBe(0);
+        (await db.Tasks.CountAsync(t => t.Title == "组织专题学习" || t.Title.StartsWith("依法依法"), Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_document_breaking_a_rule_fails_as_the_import_would()
+    {
+        using var folder = new TempFolder();
+
+        var (code, output, error) = DryRun(await WriteTooLongTaskTitleAsync(folder));
+
+        code.ShouldBe(1);
+        output.ShouldBeEmpty();
+        error.ShouldContain("任务标题不能超过500个字，未导入");
+    }
+
+    [Fact]
+    public async Task The_program_reports_a_broken_rule_in_one_line_without_a_stack_trace()
+    {
+        using var folder = new TempFolder();
+        var file = await WriteTooLongTaskTitleAsync(folder);
+
+        var run = await AppProcess.RunAsync(["import-plan", file], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Plan"] = app.ConnectionString,
+        }, folder.Path);
+
+        run.ExitCode.ShouldBe(1, run.Output);
+        run.StandardError.ShouldContain("重点工作“加强党的领导”第2项任务：任务标题不能超过500个字，未导入");
+        run.Output.ShouldNotContain("Exception");
+        run.Output.ShouldNotContain("   at ");
+        await using var db = app.CreateDb();
+        (await db.Plans.CountAsync(p => p.Title == BrokenPlanTitle, Ct)).ShouldBe(0);
+    }
+
+    private const string BrokenPlanTitle = "某某县司法局2031年法治政府建设工作要点";
+
+    /// <summary>A plan whose second task has a 501-character title: one more than a task's title may have.</summary>
+    private static async Task<string> WriteTooLongTaskTitleAsync(TempFolder folder)
+    {
+        var file = folder.Combine("plan.txt");
+        var title = string.Concat(Enumerable.Repeat("依法", 250)) + "治";
+        await File.WriteAllTextAsync(file, $"""
+            {BrokenPlanTitle}
+            为推进法治政府建设，制定本要点。
+            一、加强党的领导
+            1、组织专题学习。各股室要高度重视。
+            2、{title}。
+            某某县司法局
+            2031年3月1日
+            """, Ct);
+        return file;
+    }
+
     private static (int Code, string Output, string Error) DryRun(string file)
     {
         var output = new StringWriter();
