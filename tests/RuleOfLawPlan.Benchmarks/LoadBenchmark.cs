@@ -87,11 +87,7 @@ internal static partial class LoadBenchmark
 
     private const string DashboardChanging = "dashboard, a change each 1 s";
 
-    /// <summary>
-    /// Commits a change to the plan's data every second until cancelled, from a connection of its own as another user's
-    /// save would: the first task's 责任领导 written again, which moves the data's version like any other change. Returns
-    /// how many were committed.
-    /// </summary>
+    /// <summary>Commits a <see cref="PlanChange"/> every second until cancelled; returns how many were committed.</summary>
     private static async Task<int> ChangeEverySecondAsync(string connectionString, int planId, CancellationToken ct)
     {
         var changes = 0;
@@ -100,8 +96,7 @@ internal static partial class LoadBenchmark
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                await Sql.Execute(connectionString,
-                    $"UPDATE tasks SET responsible_leader = responsible_leader WHERE id = (SELECT min(id) FROM tasks WHERE work_plan_id = {planId})");
+                await PlanChange.CommitAsync(connectionString, planId);
                 changes++;
             }
         }

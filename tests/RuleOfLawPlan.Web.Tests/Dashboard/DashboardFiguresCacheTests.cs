@@ -52,6 +52,18 @@ public sealed partial class DashboardFiguresCacheTests(DashboardFiguresCacheTest
     private static int RedCount(IDocument page) =>
         int.Parse(page.QuerySelector("[data-testid=light-count][data-light=Red] [data-testid=count]")!.TextContent, CultureInfo.InvariantCulture);
 
+    /// <summary>What <paramref name="look"/> gives, and the SQL commands the app sent meanwhile.</summary>
+    private async Task<(T Result, int Commands)> CountedAsync<T>(Func<Task<T>> look)
+    {
+        app.Sql.Reset();
+        var result = await look();
+        return (result, app.Sql.Count);
+    }
+
+    /// <summary>A change committed by another connection: the task's 责任领导 set.</summary>
+    private Task SetLeaderAsync(int taskId, string leader) =>
+        Sql.Execute(app.ConnectionString, $"UPDATE tasks SET responsible_leader = '{leader}' WHERE id = {taskId}");
+
     private async Task<long> VersionAsync()
     {
         await using var db = app.CreateDb();
@@ -107,14 +119,10 @@ public sealed partial class DashboardFiguresCacheTests(DashboardFiguresCacheTest
         var leader = await LeaderAsync();
         await DashboardAsync(leader, planId);
 
-        app.Sql.Reset();
-        var again = await DashboardAsync(leader, planId);
-        var hit = app.Sql.Count;
+        var (again, hit) = await CountedAsync(() => DashboardAsync(leader, planId));
 
-        await Sql.Execute(app.ConnectionString, $"UPDATE tasks SET responsible_leader = '分管副局长' WHERE id = {tasks["今天到期"]}");
-        app.Sql.Reset();
-        var changed = await DashboardAsync(leader, planId);
-        var miss = app.Sql.Count;
+        await SetLeaderAsync(tasks["今天到期"], "分管副局长");
+        var (changed, miss) = await CountedAsync(() => DashboardAsync(leader, planId));
 
         hit.ShouldBe(3, "the session, the bell and the version");
         miss.ShouldBeGreaterThan(hit);
@@ -128,20 +136,16 @@ public sealed partial class DashboardFiguresCacheTests(DashboardFiguresCacheTest
         var (planId, tasks) = await PlanAsync();
         var leader = await LeaderAsync();
         await DashboardAsync(leader, planId);
-        app.Sql.Reset();
-        await DashboardAsync(leader, planId);
-        var hit = app.Sql.Count;
-        await Sql.Execute(app.ConnectionString, $"UPDATE tasks SET responsible_leader = '局长' WHERE id = {tasks["今天到期"]}");
-        app.Sql.Reset();
-        await DashboardAsync(leader, planId);
-        var computation = app.Sql.Count - hit;
+        var (_, hit) = await CountedAsync(() => DashboardAsync(leader, planId));
+        await SetLeaderAsync(tasks["今天到期"], "局长");
+        var (_, miss) = await CountedAsync(() => DashboardAsync(leader, planId));
+        var computation = miss - hit;
 
-        await Sql.Execute(app.ConnectionString, $"UPDATE tasks SET responsible_leader = '副局长' WHERE id = {tasks["今天到期"]}");
+        await SetLeaderAsync(tasks["今天到期"], "副局长");
         var leaders = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SignInAsAsync("leader")));
-        app.Sql.Reset();
-        var pages = await Task.WhenAll(leaders.Select(l => DashboardAsync(l, planId)));
+        var (pages, together) = await CountedAsync(() => Task.WhenAll(leaders.Select(l => DashboardAsync(l, planId))));
 
-        app.Sql.Count.ShouldBe(6 * hit + computation);
+        together.ShouldBe(6 * hit + computation);
         pages.ShouldAllBe(p => p.QuerySelector("[data-testid=off-track]")!.TextContent.Contains("副局长"));
     }
 
