@@ -37,9 +37,18 @@ public sealed class DashboardFigures
     public SectionNames SectionNames { get; private init; } = SectionNames.None;
     public IReadOnlyList<DashboardCharts.MonthCompletion> Months { get; private init; } = [];
     public IReadOnlyList<DashboardCharts.SectionLights> SectionLights { get; private init; } = [];
+    /// <summary>The organization's issued plan of the year before, whose KPIs the tiles are compared with (null: none).</summary>
     public PlanOption? PreviousPlan { get; private init; }
+    /// <summary>Last year's KPI matched to a tile's, by the tile's KPI id (<see cref="YearComparison"/>).</summary>
     public IReadOnlyDictionary<int, TaskTargets.Kpi> LastYear { get; private init; } = new Dictionary<int, TaskTargets.Kpi>();
-    public IReadOnlyDictionary<int, TaskRow> Tasks { get; private init; } = new Dictionary<int, TaskRow>();
+    private Dictionary<int, TaskRow> Tasks { get; init; } = [];
+
+    /// <summary>The plan's task by id, for the rows that name one (批示, updates).</summary>
+    public TaskRow TaskOf(int id) => Tasks[id];
+
+    public int Done => LightCounts.GetValueOrDefault(SupervisionLight.Done);
+
+    public int AveragePercent => Items.Count == 0 ? 0 : (int)Math.Round(Items.Average(i => i.Task.PercentComplete));
 
     /// <summary>
     /// The figures of <paramref name="requestedPlan"/> (default: the active plan, then the latest) as of

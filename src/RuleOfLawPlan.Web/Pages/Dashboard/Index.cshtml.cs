@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using RuleOfLawPlan.Domain.Plans;
 using RuleOfLawPlan.Domain.Supervision;
 using RuleOfLawPlan.Web.Data;
@@ -37,12 +36,12 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision, Dashboar
     public bool ShowsAllKpis => KpisShown == AllKpis;
 
     /// <summary>The tiles shown: every one when asked or few; else 未达标 first, then 无数据, then 达标, each in plan order.</summary>
-    public IReadOnlyList<KpiTile> KpiTiles => ShowsAllKpis || Kpis.Count <= TileCount
-        ? Kpis
-        : [.. Kpis.OrderBy(k => k.Attainment switch { KpiAttainment.NotMet => 0, KpiAttainment.NoData => 1, _ => 2 }).Take(TileCount)];
+    public IReadOnlyList<KpiTile> KpiTiles => ShowsAllKpis || Figures.Kpis.Count <= TileCount
+        ? Figures.Kpis
+        : [.. Figures.Kpis.OrderBy(k => k.Attainment switch { KpiAttainment.NotMet => 0, KpiAttainment.NoData => 1, _ => 2 }).Take(TileCount)];
 
     /// <summary>The off-track rows shown: the most pressing first (red, then the nearest deadline); the counts link to all.</summary>
-    public IReadOnlyList<Item> OffTrackShown => [.. OffTrack.Take(OffTrackCount)];
+    public IReadOnlyList<Item> OffTrackShown => [.. Figures.OffTrack.Take(OffTrackCount)];
 
     public sealed record PlanOption(int Id, int OrganizationId, int Year, string Title, PlanStatus Status);
 
@@ -81,35 +80,6 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision, Dashboar
     /// <summary>What the page shows from the data (kept by <see cref="DashboardFiguresCache"/> until the data changes).</summary>
     public DashboardFigures Figures { get; private set; } = DashboardFigures.NoPlan([]);
 
-    public IReadOnlyList<PlanOption> Plans => Figures.Plans;
-    public PlanOption? Plan => Figures.Plan;
-    public DateOnly AsOf => Figures.AsOf;
-    public IReadOnlyList<Item> Items => Figures.Items;
-    public IReadOnlyList<AreaProgress> Areas => Figures.Areas;
-    public IReadOnlyList<KpiTile> Kpis => Figures.Kpis;
-    public IReadOnlyDictionary<SupervisionLight, int> LightCounts => Figures.LightCounts;
-    public IReadOnlyList<Item> OffTrack => Figures.OffTrack;
-    public IReadOnlyList<SectionRow> Sections => Figures.Sections;
-    public IReadOnlyList<InstructionRow> OpenInstructions => Figures.OpenInstructions;
-    public int OpenInstructionCount => Figures.OpenInstructionCount;
-    public IReadOnlyList<UpdateRow> RecentUpdates => Figures.RecentUpdates;
-    public IReadOnlyList<ReportDeadline> ReportDeadlines => Figures.ReportDeadlines;
-    public SectionNames SectionNames => Figures.SectionNames;
-    public IReadOnlyList<DashboardCharts.MonthCompletion> Months => Figures.Months;
-    public IReadOnlyList<DashboardCharts.SectionLights> SectionLights => Figures.SectionLights;
-
-    /// <summary>The organization's issued plan of the year before, whose KPIs the tiles are compared with (null: none).</summary>
-    public PlanOption? PreviousPlan => Figures.PreviousPlan;
-
-    /// <summary>Last year's KPI matched to a tile's, by the tile's KPI id (<see cref="YearComparison"/>).</summary>
-    public IReadOnlyDictionary<int, TaskTargets.Kpi> LastYear => Figures.LastYear;
-
-    /// <summary>The plan's task by id, for the rows that name one (批示, updates).</summary>
-    public TaskRow TaskOf(int id) => Figures.Tasks[id];
-
-    public int Done => LightCounts.GetValueOrDefault(SupervisionLight.Done);
-    public int AveragePercent => Items.Count == 0 ? 0 : (int)Math.Round(Items.Average(i => i.Task.PercentComplete));
-
     /// <summary>
     /// What the page's body is rendered from besides the culture: the figures, and the two choices of the visitor's that
     /// change its links and tiles. The body is kept (the <c>cache</c> tag helper) under it, so a look without a change to
@@ -124,7 +94,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision, Dashboar
     public static TimeSpan FragmentIdle { get; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The <c>asOf</c> to carry in links: only when one was asked for, so a link without it follows today.</summary>
-    public string? AsOfLink => RequestedAsOf is null ? null : AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public string? AsOfLink => RequestedAsOf is null ? null : Figures.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The task list's <c>role</c> values: the tasks a section leads, or those it supports.</summary>
     public const string Lead = "Lead", Support = "Support";
@@ -134,7 +104,7 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision, Dashboar
     {
         var values = new Dictionary<string, string?>
         {
-            ["plan"] = Plan?.Id.ToString(CultureInfo.InvariantCulture),
+            ["plan"] = Figures.Plan?.Id.ToString(CultureInfo.InvariantCulture),
             ["area"] = area?.ToString(CultureInfo.InvariantCulture),
             ["section"] = section?.ToString(CultureInfo.InvariantCulture),
             ["role"] = role,
@@ -149,9 +119,9 @@ public sealed class IndexModel(PlanDb db, SupervisionQuery supervision, Dashboar
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Figures = await figures.GetAsync(db, RequestedPlan, RequestedAsOf, ct);
-        if (Plan is null) return RequestedPlan is null ? Page() : NotFound();
+        if (Figures.Plan is not { } plan) return RequestedPlan is null ? Page() : NotFound();
         // The figures fell back to the default day for an out-of-range one; the form says why.
-        supervision.AsOf(Plan.Year, RequestedAsOf, ModelState);
+        supervision.AsOf(plan.Year, RequestedAsOf, ModelState);
         return Page();
     }
 }
